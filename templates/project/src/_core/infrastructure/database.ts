@@ -1,0 +1,58 @@
+import SqliteDatabase from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, MysqlDialect, sql, SqliteDialect, type Dialect } from 'kysely';
+import { createPool } from 'mysql2';
+
+import { ServiceUnavailableError } from '../domain/errors.js';
+
+/**
+ * Every table in the schema. Each domain adds its own by declaration merging:
+ *
+ * @example
+ * declare module '../../_core/infrastructure/database.js' {
+ *   interface Database {
+ *     product: ProductTable;
+ *   }
+ * }
+ */
+export interface Database {}
+
+/** `sqlite:./dev.db`, `sqlite::memory:` or `mysql://user:pass@host:3306/db`. */
+export function createDatabase(url: string): Kysely<Database> {
+  return new Kysely<Database>({ dialect: createDialect(url), plugins: [new CamelCasePlugin()] });
+}
+
+function createDialect(url: string): Dialect {
+  if (url.startsWith('sqlite:')) {
+    const database = new SqliteDatabase(url.slice('sqlite:'.length));
+    database.pragma('foreign_keys = ON');
+    return new SqliteDialect({ database });
+  }
+  if (url.startsWith('mysql://')) {
+    return new MysqlDialect({
+      pool: createPool({
+        uri: url,
+        timezone: 'Z',
+        dateStrings: ['DATE'],
+        supportBigNumbers: true,
+        bigNumberStrings: true,
+        connectTimeout: 5_000,
+      }),
+    });
+  }
+  throw new Error(`Unsupported DATABASE_URL scheme: ${url.split(':')[0]}`);
+}
+
+/** Resolves when the database answers `select 1` within `timeoutMs`; a hung pool cannot stall it. */
+export async function pingDatabase(db: Kysely<Database>, timeoutMs = 1_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`No answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await Promise.race([sql`select 1`.execute(db), timeout]);
+  } catch (error) {
+    throw new ServiceUnavailableError('The database is unavailable.', { cause: error });
+  } finally {
+    clearTimeout(timer);
+  }
+}
