@@ -1,9 +1,12 @@
 import { Command, CommanderError } from 'commander';
 
 import { ExitCode, LayeredError } from './errors.js';
-import { printError } from './output.js';
+import { printError, printJsonError } from './output.js';
 import { cliVersion } from './package-info.js';
+import { registerDestroyCommand } from './commands/destroy.js';
 import { registerInitCommand } from './commands/init.js';
+import { registerListCommand } from './commands/list.js';
+import { registerNewCommand } from './commands/new.js';
 
 /** Builds the commander program; each command lives in its own module under `commands/`. */
 export function createProgram(): Command {
@@ -22,6 +25,9 @@ Examples:
   $ layered new --spec specs/order.yaml --dry-run`,
     );
   registerInitCommand(program);
+  registerNewCommand(program);
+  registerDestroyCommand(program);
+  registerListCommand(program);
   return program;
 }
 
@@ -29,8 +35,15 @@ Examples:
 export async function main(argv: string[]): Promise<number> {
   try {
     await createProgram().parseAsync(argv);
-    return ExitCode.Ok;
+    // A command that finished without throwing may still report a non-zero code (a dry run
+    // exits with the code the real run would have).
+    return Number(process.exitCode ?? ExitCode.Ok);
   } catch (error) {
+    const exitCode = error instanceof LayeredError ? error.exitCode : error instanceof CommanderError ? ExitCode.BadInput : ExitCode.Internal;
+    if (argv.includes('--json') && !(error instanceof CommanderError && error.exitCode === 0)) {
+      printJsonError(error);
+      return exitCode;
+    }
     if (error instanceof CommanderError) {
       // commander has already printed its message (or the help/version text).
       return error.exitCode === 0 ? ExitCode.Ok : ExitCode.BadInput;

@@ -30,3 +30,12 @@ export async function withProgress<T>(text: string, step: () => Promise<T>): Pro
     throw error;
   }
 }
+
+/** With `--json`, a failure is still exactly one JSON object on stdout. */
+export function printJsonError(error: unknown): void {
+  const detail =
+    error instanceof LayeredError
+      ? error.toJSON()
+      : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error), hint: 'This is a bug in layered; please report it.' };
+  process.stdout.write(`${JSON.stringify({ ok: false, created: [], modified: [], removed: [], errors: [detail] })}\n`);
+}

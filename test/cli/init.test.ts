@@ -59,7 +59,7 @@ describe('layered init', () => {
   it.each([
     ['My Shop', 'layered init my-shop'],
     ['Shop', 'layered init shop'],
-    ['-shop', 'starting with a letter or digit'],
+    ['_shop', 'starting with a letter or digit'],
   ])('refuses the directory name %j with exit 1 and writes nothing', async (name, hint) => {
     const result = await runCli(['init', name, '--no-install'], { cwd: work });
 

@@ -1,0 +1,101 @@
+import path from 'node:path';
+
+import { ExitCode, LayeredError } from '../../errors.js';
+import { migrationName } from '../../generate/migration-name.js';
+import { migrationStatus } from '../../generate/migration-status.js';
+import { editRegistrations } from '../../generate/register-domain.js';
+import { manifestPath, readManifest, type Manifest } from '../../manifest.js';
+import { sha256, Tree } from '../../plan/index.js';
+import { findProject, listDomains, type Project } from '../../project.js';
+import { domainNames, type DomainNames } from '../../spec/index.js';
+import { finishPlan } from '../finish-plan.js';
+
+export interface DestroyOptions {
+  dryRun?: boolean;
+  force?: boolean;
+  json?: boolean;
+  cwd: string;
+}
+
+export async function runDestroy(domain: string, options: DestroyOptions): Promise<void> {
+  const project = await findProject(options.cwd);
+  const names = domainNames(domain);
+  const manifest = await readManifest(project.root, names.fileName);
+  if (!manifest) {
+    const existing = await listDomains(project.root);
+    throw new LayeredError('DOMAIN_NOT_FOUND', `The project has no domain "${names.fileName}".`, {
+      hint: existing.length > 0 ? `Its domains are: ${existing.join(', ')}.` : 'It has no domains yet (see `layered list`).',
+    });
+  }
+  await refuseWhenReferenced(project, names);
+
+  const tree = new Tree(project.root);
+  const edited = manifest.files.filter((file) => {
+    const content = tree.read(file.path);
+    return content !== null && sha256(content) !== file.sha256;
+  });
+  if (edited.length > 0 && !options.force) {
+    throw new LayeredError('GENERATED_FILES_EDITED', `${edited.length} of ${names.fileName}'s files were edited since \`layered new\`:\n${edited.map((f) => `  ${f.path}`).join('\n')}`, {
+      hint: 'Nothing was removed. Keep your changes elsewhere, or run again with --force to remove them anyway.',
+      exitCode: ExitCode.Conflict,
+    });
+  }
+
+  const keepMigration = await planMigration(project, manifest, names, tree);
+  for (const file of manifest.files) {
+    if (file.path === manifest.migration && keepMigration) continue;
+    if (tree.exists(file.path)) tree.delete(file.path);
+  }
+  await editRegistrations('remove', tree, project.config, names);
+  tree.delete(manifestPath(names.fileName));
+
+  const summary = await finishPlan(tree, options);
+  if (summary && !options.json && keepMigration) {
+    process.stdout.write(`\nKept ${manifest.migration}: ${keepMigration}. Run npm run migrate to drop the table.\n`);
+  }
+}
+
+async function refuseWhenReferenced(project: Project, names: DomainNames): Promise<void> {
+  const referrers: string[] = [];
+  for (const other of await listDomains(project.root)) {
+    if (other === names.fileName) continue;
+    const manifest = await readManifest(project.root, other);
+    const fields = manifest?.spec.fields.filter((field) => field.ref === names.fileName) ?? [];
+    referrers.push(...fields.map((field) => `${other}.${field.name}`));
+  }
+  if (referrers.length > 0) {
+    throw new LayeredError('DOMAIN_REFERENCED', `${names.fileName} is referenced by ${referrers.join(', ')}.`, {
+      hint: `Destroy those domains first (or remove their ref fields and regenerate them with --force).`,
+      exitCode: ExitCode.Conflict,
+    });
+  }
+}
+
+/**
+ * Deletes the migration when nobody can have run it; otherwise keeps it and plans a new
+ * migration that drops the table (its `down` re-creates it with the original `up`).
+ * Returns why the migration was kept, or undefined when it goes.
+ */
+async function planMigration(project: Project, manifest: Manifest, names: DomainNames, tree: Tree): Promise<string | undefined> {
+  const status = await migrationStatus(project.root, manifest.migration);
+  if (status.deletable) return undefined;
+  const dir = project.config.migrations;
+  const drop = await migrationName(project.root, dir, names.tableName, 'drop');
+  const created = path.posix.basename(manifest.migration, '.ts');
+  tree.create(
+    `${dir}/${drop}.ts`,
+    `import type { Kysely } from 'kysely';
+
+import { up as create${names.className}Table } from './${created}.js';
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('${names.tableName}').execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await create${names.className}Table(db);
+}
+`,
+  );
+  return status.reason;
+}

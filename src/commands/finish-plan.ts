@@ -1,0 +1,33 @@
+import { ExitCode, type LayeredError } from '../errors.js';
+import { applyChanges, conflictError, planToJson, renderPlan, type ApplySummary, type Tree } from '../plan/index.js';
+import { printJsonResult, printSummary } from './report.js';
+
+export interface FinishOptions {
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+/**
+ * The last step every changing command shares: a dry run prints the plan (and exits as the real
+ * run would), otherwise conflicts stop it and the plan is applied all-or-nothing.
+ * Returns the summary when files were written.
+ */
+export async function finishPlan(tree: Tree, options: FinishOptions): Promise<ApplySummary | undefined> {
+  const changes = tree.changes();
+  const conflicts = tree.conflicts();
+  if (options.dryRun) {
+    const errors: LayeredError[] = conflicts.length > 0 ? [conflictError(conflicts)] : [];
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify({ ok: errors.length === 0, ...planToJson(changes), errors: errors.map((e) => e.toJSON()) })}\n`);
+    } else {
+      process.stdout.write(renderPlan(changes, { conflicts }));
+    }
+    if (errors.length > 0) process.exitCode = ExitCode.Conflict;
+    return undefined;
+  }
+  if (conflicts.length > 0) throw conflictError(conflicts);
+  const summary = await applyChanges(tree.root, changes);
+  if (options.json) printJsonResult(summary);
+  else printSummary(summary);
+  return summary;
+}

@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+
+import type { NewOptions } from './new/run.js';
+
+export function registerNewCommand(program: Command): void {
+  program
+    .command('new')
+    .aliases(['g', 'generate'])
+    .description('Add a domain: entity, table and migration, repository, service, use case, DI module, router, DTOs and tests, wired in.')
+    .argument('[domain]', 'domain name in any casing: product, order-item, OrderItem')
+    .argument('[fields...]', 'fields as name:type[:modifier...]')
+    .option('--spec <file>', 'read the domain from a YAML or JSON spec file')
+    .option('--dry-run', 'print the files it would create and the diff of the files it would change; write nothing')
+    .option('--force', "rewrite the domain's files if they exist (its migration keeps its name)")
+    .option('--json', 'print one JSON object { ok, created, modified, removed, errors } on stdout')
+    .option('--no-tests', 'skip the generated tests')
+    .option('--cwd <dir>', 'run as if started in <dir>', process.cwd())
+    .addHelpText(
+      'after',
+      `
+Field types:  string text int bigint float decimal boolean date datetime uuid json enum ref
+Modifiers:    optional  unique  index  default=V  max=N (string)  values=a,b (enum)  ref=<domain>
+
+Examples:
+  $ layered new product name:string:max=120 price:decimal stock:int:default=0
+  $ layered new product sku:string:unique description:text:optional category:ref
+  $ layered new order buyer:ref=customer status:enum:values=open,paid,shipped:default=open
+  $ layered new --spec specs/product.yaml --dry-run
+  $ layered new product                      asks for the fields (in a terminal)`,
+    )
+    .action(async (domain: string | undefined, fields: string[], options: NewOptions) => {
+      // Loaded on use: `layered --help` should not pay for the generator's modules.
+      const { runNew } = await import('./new/run.js');
+      await runNew(domain, fields, options);
+    });
+}
+

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+import { ExitCode, LayeredError } from './errors.js';
+import { domainSpecSchema, type DomainSpec } from './spec/index.js';
+
+export const MANIFEST_FORMAT = 1;
+
+const manifestSchema = z.object({
+  formatVersion: z.literal(MANIFEST_FORMAT),
+  cliVersion: z.string(),
+  spec: z.unknown(),
+  files: z.array(z.object({ path: z.string(), sha256: z.string(), template: z.string() })),
+  registrations: z.array(z.object({ file: z.string(), kind: z.enum(['container', 'bootstrap']) })),
+  migration: z.string(),
+});
+
+/**
+ * What `layered new` wrote for one domain (`.layered/domains/<name>.json`): `destroy`, `list`
+ * and `check` read it, so nobody retypes a spec and nothing is removed that `new` did not add.
+ */
+export interface Manifest {
+  formatVersion: typeof MANIFEST_FORMAT;
+  cliVersion: string;
+  spec: DomainSpec;
+  /** Every generated file (not the host files), with the hash of the bytes written. */
+  files: Array<{ path: string; sha256: string; template: string }>;
+  registrations: Array<{ file: string; kind: 'container' | 'bootstrap' }>;
+  /** The domain's migration, also listed in `files`. */
+  migration: string;
+}
+
+export function manifestPath(domainFileName: string): string {
+  return `.layered/domains/${domainFileName}.json`;
+}
+
+export function serializeManifest(manifest: Manifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** Parses a manifest, refusing (exit 2) one that is damaged or from an unknown format. */
+export function parseManifest(text: string, file: string): Manifest {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw damaged(file, `it is not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw damaged(file, `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+  }
+  const spec = domainSpecSchema.safeParse(parsed.data.spec);
+  if (!spec.success) throw damaged(file, `its spec is invalid (${spec.error.issues[0]?.message ?? 'unknown'})`);
+  return { ...parsed.data, formatVersion: MANIFEST_FORMAT, spec: spec.data };
+}
+
+function damaged(file: string, reason: string): LayeredError {
+  return new LayeredError('MANIFEST_INVALID', `${file} cannot be read: ${reason}.`, {
+    hint: 'Restore it from version control; layered needs it to know what the domain consists of.',
+    exitCode: ExitCode.Conflict,
+    file,
+  });
+}
+
+/** Reads one domain's manifest, or undefined when the project has no such domain. */
+export async function readManifest(root: string, domainFileName: string): Promise<Manifest | undefined> {
+  const { readFile } = await import('node:fs/promises');
+  const file = manifestPath(domainFileName);
+  const text = await readFile(`${root}/${file}`, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  return text === undefined ? undefined : parseManifest(text, file);
+}
