@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -36,19 +36,24 @@ export type ScreenMatch = string | RegExp | ((screen: string) => boolean);
  * await term.close();
  */
 export class Terminal {
-  private constructor(
-    private readonly dir: string,
-    private readonly socket: string,
-  ) {}
+  private readonly socket: string;
+  private readonly exitFile: string;
+
+  private constructor(private readonly dir: string) {
+    this.socket = path.join(dir, 'tmux.sock');
+    this.exitFile = path.join(dir, 'exit-code');
+  }
 
   static async start(command: readonly string[], options: TerminalOptions = {}): Promise<Terminal> {
     const dir = await mkdtemp(path.join(tmpdir(), 'layered-tmux-'));
     const config = path.join(dir, 'tmux.conf');
     // remain-on-exit keeps the pane after the program ends, so its last screen and exit code can be read.
     await writeFile(config, 'set -g remain-on-exit on\nset -g status off\nset -g history-limit 5000\n');
-    const terminal = new Terminal(dir, path.join(dir, 'tmux.sock'));
+    const terminal = new Terminal(dir);
     const env = Object.entries({ NO_COLOR: '1', ...options.env }).map(([key, value]) => `${key}=${value}`);
-    const line = ['env', ...env, ...command].map(shellQuote).join(' ');
+    // tmux 3.3 sometimes loses the exit status of a pane whose process ends (pane_dead_status
+    // stays empty), so the shell around the program records it.
+    const line = `${['env', ...env, ...command].map(shellQuote).join(' ')}; echo $? > ${shellQuote(terminal.exitFile)}`;
     await execFileAsync('tmux', ['-S', terminal.socket, '-f', config, 'new-session', '-d', '-s', SESSION, '-x', String(options.width ?? 120), '-y', String(options.height ?? 40), '-c', options.cwd ?? process.cwd(), line]);
     return terminal;
   }
@@ -85,12 +90,11 @@ export class Terminal {
     throw new Error(`Timed out after ${timeoutMs} ms waiting for ${String(match)} on the terminal. Screen:\n${last}`);
   }
 
-  /** Waits for the program to end and returns its exit code; a death by signal N is 128 + N, as shells report it. */
+  /** Waits for the program to end and returns its exit code (128 + N for a death by signal N, as shells report it). */
   async waitForExit(timeoutMs = 10_000): Promise<number> {
     const code = await poll(async () => {
-      const [dead, status, signal] = (await this.tmux('display-message', '-p', '-t', SESSION, '#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}')).trim().split(':');
-      if (dead !== '1') return undefined;
-      return status !== undefined && status !== '' ? Number(status) : 128 + Number(signal);
+      const text = await readFile(this.exitFile, 'utf8').catch(() => ''); // not written yet: still running
+      return /^\d+\n$/.test(text) ? Number(text) : undefined;
     }, timeoutMs);
     if (code !== undefined) return code;
     throw new Error(`Timed out after ${timeoutMs} ms waiting for the program to exit. Screen:\n${await this.screen()}`);

@@ -40,7 +40,7 @@ async function readSpec(domain: string | undefined, tokens: string[], options: N
   if (tokens.length > 0 || options.spec !== undefined) {
     return parseDomainSpec({ name: domain, tokens, specFile: options.spec });
   }
-  const { assertCanPrompt, promptForSpec } = await import('../../prompts/index.js');
-  assertCanPrompt({ json: Boolean(options.json), isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY) });
+  const { assertCanPrompt, promptForSpec, stdioIsTTY } = await import('../../prompts/index.js');
+  assertCanPrompt({ json: Boolean(options.json), isTTY: stdioIsTTY(), name: domain });
   return promptForSpec({ name: domain, existingDomains: existing });
 }
