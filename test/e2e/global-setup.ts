@@ -1,45 +1,50 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { TestProject } from 'vitest/node';
 
 import { runCli, type CliResult } from '../helpers/run-cli.js';
-import { listTemplates } from '../../src/render/template-tree.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
-/**
- * Runs the real `layered init` (with npm install) once per test run: better-sqlite3 compiles
- * from source here (~90 s), so every end-to-end test shares this one installed project. Locally
- * the result is kept under .cache/ and reused while the project templates are unchanged.
- */
-export default async function setup(project: TestProject): Promise<void> {
-  const key = await templatesHash();
-  const root = path.join(repo, '.cache', 'e2e', key);
-  const dir = path.join(root, 'shop');
-  const resultFile = path.join(root, 'init-result.json');
-
-  let result: CliResult;
-  if (await exists(resultFile)) {
-    result = JSON.parse(await readFile(resultFile, 'utf8')) as CliResult;
-  } else {
-    await rm(root, { recursive: true, force: true });
-    await mkdir(root, { recursive: true });
-    result = await runCli(['init', 'shop'], { cwd: root });
-    if (result.exitCode === 0) await writeFile(resultFile, JSON.stringify(result));
-  }
-  project.provide('installedProject', { dir, ...result });
+export interface InstalledProject extends CliResult {
+  dir: string;
+  /** False when a local run reused dependencies installed by an earlier run (never on CI). */
+  installed: boolean;
 }
 
-async function templatesHash(): Promise<string> {
-  const hash = createHash('sha256');
-  const root = path.join(repo, 'templates', 'project');
-  for (const file of await listTemplates(root)) {
-    hash.update(file).update(await readFile(path.join(root, file)));
+/**
+ * Runs the real `layered init` (with npm install) once per test run: better-sqlite3 compiles
+ * from source here (~90 s), so every end-to-end test shares this one installed project.
+ * Outside CI the installed node_modules is kept under .cache/ (keyed by the template's
+ * package.json) and later runs init with --no-install and link it, so a template edit costs
+ * seconds, not minutes. CI always starts clean and installs for real.
+ */
+export default async function setup(project: TestProject): Promise<void> {
+  const root = path.join(repo, '.cache', 'e2e');
+  const dir = path.join(root, 'shop');
+  const deps = path.join(root, `deps-${await dependenciesHash()}`, 'node_modules');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(root, { recursive: true });
+
+  const reuse = !process.env['CI'] && (await exists(deps));
+  const result = await runCli(['init', 'shop', ...(reuse ? ['--no-install'] : [])], { cwd: root });
+  if (result.exitCode === 0 && !process.env['CI']) {
+    if (!reuse) {
+      await mkdir(path.dirname(deps), { recursive: true });
+      await rename(path.join(dir, 'node_modules'), deps);
+    }
+    await symlink(deps, path.join(dir, 'node_modules'), 'dir');
   }
-  return hash.digest('hex').slice(0, 12);
+  const installed: InstalledProject = { dir, installed: !reuse, ...result };
+  project.provide('installedProject', installed);
+}
+
+async function dependenciesHash(): Promise<string> {
+  const manifest = await readFile(path.join(repo, 'templates', 'project', 'package.json.hbs'));
+  return createHash('sha256').update(manifest).digest('hex').slice(0, 12);
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -51,6 +56,6 @@ async function exists(file: string): Promise<boolean> {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    installedProject: CliResult & { dir: string };
+    installedProject: InstalledProject;
   }
 }

@@ -14,13 +14,17 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts a generated project's built server and waits until /api/health answers. */
+/**
+ * Starts a generated project's built server (`node dist/src/main.js`, what `npm start` runs) and
+ * waits until /api/health answers. Node is started directly so SIGTERM reaches the server itself,
+ * not an npm wrapper.
+ */
 export async function startServer(
   cwd: string,
   env: Record<string, string>,
 ): Promise<{ baseUrl: string; process: ResultPromise; stop: () => Promise<number | undefined> }> {
   const port = await freePort();
-  const child = execa('npm', ['start'], { cwd, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, reject: false, all: true });
+  const child = execa('node', ['dist/src/main.js'], { cwd, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, reject: false, all: true });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
   for (;;) {

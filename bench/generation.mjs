@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// Whole-process time of `layered new` adding one domain to projects that already hold
+// 1, 10, 50 and 100 domains, and of `layered init --no-install`; medians of several runs,
+// printed beside bare `node -e 0` measured in the same run (the floor no CLI can beat).
+// Usage: npm run build && node bench/generation.mjs [runs=7]
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const cli = path.join(repo, 'bin', 'layered.js');
+const runs = Number(process.argv[2] ?? 7);
+const sizes = [1, 10, 50, 100];
+const env = { ...process.env, LAYERED_NOW: '2026-01-01T00:00:00Z', NO_COLOR: '1' };
+const work = mkdtempSync(path.join(tmpdir(), 'layered-bench-gen-'));
+
+const layered = (args, cwd = work) => execFileSync('node', [cli, ...args], { cwd, env, stdio: 'ignore' });
+
+function timed(fn) {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function medianOf(prepare, measure) {
+  const times = [];
+  for (let i = 0; i < runs; i += 1) {
+    const state = prepare(i);
+    times.push(timed(() => measure(state)));
+  }
+  return median(times);
+}
+
+const domainFields = (i) => [`item${i}`, 'name:string:max=80', 'price:decimal', 'stock:int:default=0', 'active:boolean'];
+
+const node = medianOf(() => undefined, () => execFileSync('node', ['-e', '0']));
+const init = medianOf(
+  (i) => path.join(work, `init-${i}`),
+  (dir) => layered(['init', dir, '--no-install']),
+);
+
+const rows = [['layered init --no-install', init]];
+for (const size of sizes) {
+  const base = path.join(work, `base-${size}`);
+  layered(['init', base, '--no-install']);
+  for (let i = 0; i < size; i += 1) layered(['new', ...domainFields(i), '--cwd', base]);
+  const ms = medianOf(
+    (i) => {
+      const copy = path.join(work, `run-${size}-${i}`);
+      cpSync(base, copy, { recursive: true });
+      return copy;
+    },
+    (copy) => layered(['new', 'extra', 'name:string', 'price:decimal', 'category:ref=item0', '--cwd', copy]),
+  );
+  rows.push([`layered new, project with ${size} domain${size === 1 ? '' : 's'}`, ms]);
+}
+rmSync(work, { recursive: true, force: true });
+
+console.log(`node ${process.version}, ${runs} runs each, median wall time\n`);
+console.log(`| command | ms | × bare node (${node.toFixed(0)} ms) |`);
+console.log('|---|---:|---:|');
+for (const [label, ms] of rows) console.log(`| ${label} | ${ms.toFixed(0)} | ${(ms / node).toFixed(1)} |`);
