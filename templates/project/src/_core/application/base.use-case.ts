@@ -1,6 +1,7 @@
 import type { BaseService } from '../domain/base.service.js';
 import type { Entity, Id } from '../domain/entity.js';
 import type { PageRequest } from '../domain/repository.js';
+import { DEFAULT_PAGE_SIZE, type ListQuery } from './pagination.js';
 import {
   envelope,
   pageEnvelope,
@@ -24,6 +25,15 @@ export abstract class BaseUseCase<Create, E extends Entity, Update> {
 
   async createMany(inputs: readonly Create[]): Promise<Envelope<E[]>> {
     return envelope(await this.service.createMany(inputs));
+  }
+
+  /** `GET /<plural>`: rows by ids when `ids` is given, else a page (20 rows unless asked). */
+  find({
+    ids,
+    page = 1,
+    pageSize = DEFAULT_PAGE_SIZE,
+  }: ListQuery): Promise<PageEnvelope<E> | ByIdsEnvelope<E>> {
+    return ids ? this.getMany(ids) : this.list({ page, pageSize });
   }
 
   async list(request: PageRequest): Promise<PageEnvelope<E>> {

@@ -25,12 +25,14 @@ export abstract class BaseService<Create, E extends Entity, Update> {
     protected readonly resource: string,
   ) {}
 
-  create(input: Create): Promise<E> {
+  async create(input: Create): Promise<E> {
+    await this.checkWrites([input], false);
     return this.repository.create(input);
   }
 
   async createMany(inputs: readonly Create[]): Promise<E[]> {
     this.assertBatchSize(inputs.length);
+    await this.checkWrites(inputs, true);
     return this.repository.createMany(inputs);
   }
 
@@ -50,6 +52,7 @@ export abstract class BaseService<Create, E extends Entity, Update> {
   }
 
   async update(id: Id, changes: Update): Promise<E> {
+    await this.checkWrites([changes], false);
     const entity = await this.repository.update(id, changes);
     if (!entity) throw new NotFoundError(this.resource, id);
     return entity;
@@ -62,6 +65,12 @@ export abstract class BaseService<Create, E extends Entity, Update> {
   count(): Promise<number> {
     return this.repository.count();
   }
+
+  /**
+   * Runs before every create, create-many and update; a domain overrides it to enforce its
+   * rules (e.g. referenced rows exist). `bulk` says the writes are the rows of one body.
+   */
+  protected async checkWrites(_writes: ReadonlyArray<Create | Update>, _bulk: boolean) {}
 
   private assertBatchSize(size: number): void {
     if (size > MAX_BATCH_SIZE) {

@@ -6,3 +6,12 @@ export interface Entity {
   createdAt: string;
   updatedAt: string;
 }
+
+/**
+ * What a `json` field holds: any JSON value but a bare `null`, which means "no value" as it
+ * does for every other optional field.
+ */
+export type JsonValue = string | number | boolean | Array<JsonValue | null> | JsonObject;
+export interface JsonObject {
+  [key: string]: JsonValue | null;
+}

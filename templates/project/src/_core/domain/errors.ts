@@ -56,10 +56,14 @@ export class ConflictError extends AppError {
   }
 }
 
-/** A write names a related row that does not exist. */
+/** A write names a related row that does not exist; `errors` point at the fields that do. */
 export class ReferenceNotFoundError extends UnprocessableError {
-  constructor(resource: string, message = `The ${resource} refers to a row that does not exist.`) {
-    super(message, `${codePrefix(resource)}_REFERENCE_NOT_FOUND`);
+  constructor(
+    resource: string,
+    errors?: FieldError[],
+    message = `The ${resource} refers to a row that does not exist.`,
+  ) {
+    super(message, `${codePrefix(resource)}_REFERENCE_NOT_FOUND`, errors);
   }
 }
 

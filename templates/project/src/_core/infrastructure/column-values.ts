@@ -1,54 +1,70 @@
+import { normaliseDecimal } from '../domain/decimal.js';
+import type { JsonValue } from '../domain/entity.js';
+
 /*
  * Conversions between entity values and what each driver binds and returns.
  * Writes use forms both databases accept; reads accept either driver's form:
  * SQLite binds no booleans or Dates and returns integers and text, mysql2 returns
  * DATETIME as a Date (UTC, `timezone: 'Z'`), DATE as text and big numbers as text.
+ *
+ * Each conversion passes `null` (a cleared column) and `undefined` (not set) through,
+ * so one call serves inserts, partial updates and nullable columns alike.
  */
 
-export function toDbBoolean(value: boolean): number {
-  return value ? 1 : 0;
+type Lifted<T, A extends unknown[], R> = {
+  (value: T, ...args: A): R;
+  (value: T | null, ...args: A): R | null;
+  (value: T | undefined, ...args: A): R | undefined;
+  (value: T | null | undefined, ...args: A): R | null | undefined;
+};
+
+function lift<T, A extends unknown[], R>(convert: (value: T, ...args: A) => R): Lifted<T, A, R> {
+  return ((value: T | null | undefined, ...args: A) =>
+    value === null || value === undefined ? value : convert(value, ...args)) as Lifted<T, A, R>;
 }
 
-export function fromDbBoolean(value: unknown): boolean {
-  return value === true || value === 1 || value === '1' || value === 1n;
-}
+export const toDbBoolean = lift((value: boolean): number => (value ? 1 : 0));
+
+export const fromDbBoolean = lift(
+  (value: number | boolean | string): boolean => value === true || Number(value) === 1,
+);
 
 /** `YYYY-MM-DD` stays text on both databases. */
-export function toDbDate(value: string): string {
-  return value;
-}
+export const toDbDate = lift((value: string): string => value);
 
-export function fromDbDate(value: unknown): string {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value).slice(0, 10);
-}
+export const fromDbDate = lift((value: string | Date): string =>
+  value instanceof Date ? value.toISOString().slice(0, 10) : value.slice(0, 10),
+);
 
 /** ISO 8601 with `Z` → `YYYY-MM-DD HH:MM:SS.mmm` in UTC, which sorts as text and fits DATETIME(3). */
-export function toDbDateTime(value: string | Date): string {
+export const toDbDateTime = lift((value: string | Date): string => {
   const date = typeof value === 'string' ? new Date(value) : value;
   return date.toISOString().replace('T', ' ').replace('Z', '');
-}
+});
 
-export function fromDbDateTime(value: unknown): string {
+export const fromDbDateTime = lift((value: string | Date): string => {
   if (value instanceof Date) return value.toISOString();
-  const text = String(value).replace(' ', 'T');
+  const text = value.replace(' ', 'T');
   return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`).toISOString();
-}
+});
 
-/** Decimals and bigints travel as strings so no digit is lost. */
-export function fromDbDecimal(value: unknown): string {
-  return String(value);
-}
+/** Decimals travel as strings with exactly `scale` fraction digits, never through a float. */
+export const toDbDecimal = lift((value: string, scale: number): string =>
+  normaliseDecimal(value, scale),
+);
 
-export function fromDbBigint(value: unknown): string {
-  return String(value);
-}
+export const fromDbDecimal = lift((value: string | number, scale: number): string =>
+  normaliseDecimal(String(value), scale),
+);
 
-/** Applies a conversion unless the value is `null` (or `undefined`, meaning "not set"). */
-export function nullable<T, R>(convert: (value: T) => R) {
-  return (value: T | null | undefined): R | null | undefined => {
-    if (value === null) return null;
-    if (value === undefined) return undefined;
-    return convert(value);
-  };
-}
+/** Bigints are strings: mysql2 answers text, SQLite a number or (past 2^53) text. */
+export const toDbBigint = lift((value: string): string => BigInt(value).toString());
+
+export const fromDbBigint = lift((value: string | number | bigint): string =>
+  BigInt(value).toString(),
+);
+
+/** JSON is stored as its text on both databases (mysql2 would parse a JSON column itself). */
+export const toDbJson = lift((value: JsonValue): string => JSON.stringify(value));
+
+export const fromDbJson = lift((value: string): JsonValue => JSON.parse(value) as JsonValue);

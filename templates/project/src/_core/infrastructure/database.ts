@@ -1,5 +1,14 @@
 import SqliteDatabase from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, MysqlDialect, sql, SqliteDialect, type Dialect } from 'kysely';
+import {
+  CamelCasePlugin,
+  Kysely,
+  MysqlDialect,
+  sql,
+  SqliteDialect,
+  type Dialect,
+  type KyselyPlugin,
+  type UnknownRow,
+} from 'kysely';
 import { createPool } from 'mysql2';
 
 import { ServiceUnavailableError } from '../domain/errors.js';
@@ -18,13 +27,17 @@ export interface Database {}
 
 /** `sqlite:./dev.db`, `sqlite::memory:` or `mysql://user:pass@host:3306/db`. */
 export function createDatabase(url: string): Kysely<Database> {
-  return new Kysely<Database>({ dialect: createDialect(url), plugins: [new CamelCasePlugin()] });
+  const plugins: KyselyPlugin[] = [new CamelCasePlugin()];
+  if (url.startsWith('sqlite:')) plugins.push(exactIntegers);
+  return new Kysely<Database>({ dialect: createDialect(url), plugins });
 }
 
 function createDialect(url: string): Dialect {
   if (url.startsWith('sqlite:')) {
     const database = new SqliteDatabase(url.slice('sqlite:'.length));
     database.pragma('foreign_keys = ON');
+    // Integers past 2^53 would silently lose digits as numbers; see `exactIntegers`.
+    database.defaultSafeIntegers(true);
     return new SqliteDialect({ database });
   }
   if (url.startsWith('mysql://')) {
@@ -40,6 +53,28 @@ function createDialect(url: string): Dialect {
     });
   }
   throw new Error(`Unsupported DATABASE_URL scheme: ${url.split(':')[0]}`);
+}
+
+/**
+ * With safe integers on, better-sqlite3 returns every integer as a bigint. This plugin gives
+ * back numbers where they are exact and strings beyond 2^53, as mysql2 does for BIGINT.
+ */
+const exactIntegers: KyselyPlugin = {
+  transformQuery: ({ node }) => node,
+  transformResult: async ({ result }) => ({ ...result, rows: result.rows.map(exactRow) }),
+};
+
+function exactRow(row: UnknownRow): UnknownRow {
+  const converted: UnknownRow = {};
+  for (const [key, value] of Object.entries(row)) {
+    converted[key] = typeof value === 'bigint' ? exactInteger(value) : value;
+  }
+  return converted;
+}
+
+function exactInteger(value: bigint): number | string {
+  const asNumber = Number(value);
+  return Number.isSafeInteger(asNumber) ? asNumber : value.toString();
 }
 
 /** Resolves when the database answers `select 1` within `timeoutMs`; a hung pool cannot stall it. */

@@ -154,6 +154,33 @@ export abstract class KyselyRepository<
     });
   }
 
+  /**
+   * For each ref field, the ids with no row in the table it refers to; one query per field.
+   *
+   * @example await this.findMissing({ categoryId: 'category' }, { categoryId: [1, 7] }) // { categoryId: [7] }
+   */
+  protected findMissing<R extends string>(
+    tables: Readonly<Record<R, string>>,
+    ids: Readonly<Record<R, readonly Id[]>>,
+  ): Promise<Record<R, Id[]>> {
+    return this.translate('read', async () => {
+      const missing = {} as Record<R, Id[]>;
+      for (const field of Object.keys(tables) as R[]) {
+        const asked = ids[field];
+        const found = asked.length
+          ? await this.db
+              .selectFrom(tables[field] as string)
+              .select('id')
+              .where('id', 'in', [...asked])
+              .execute()
+          : [];
+        const existing = new Set(found.map((row) => Number(row.id)));
+        missing[field] = asked.filter((id) => !existing.has(id));
+      }
+      return missing;
+    });
+  }
+
   /** The fields every entity shares, converted from the row. */
   protected baseFields(row: Selectable<BaseTable>): Entity {
     return {

@@ -1,0 +1,314 @@
+import { constantCase, pascalCase } from 'change-case';
+import pluralize from 'pluralize';
+
+import { domainNames, fieldNames, type DomainNames, type DomainSpec, type FieldSpec } from '../spec/index.js';
+import { type Code, DECIMAL_SCALE, type Sample, TYPE_FACTS } from './domain-view/field-types.js';
+import { identifier, importList, literal } from './domain-view/code.js';
+
+/** One field as the templates see it: every snippet already written, no logic left to do. */
+export interface FieldView {
+  /** Entity property and column: `categoryId` / `category_id` for a ref. */
+  property: string;
+  column: string;
+  title: string;
+  type: FieldSpec['type'];
+  optional: boolean;
+  entityType: Code;
+  rowType: Code;
+  /** Entity → row in `toInsert(input)` and `toUpdate(changes)`, row → entity in `toEntity(row)`. */
+  toInsert: Code;
+  toUpdate: Code;
+  fromRow: Code;
+  /** The zod request schema with its OpenAPI example; nullable when optional. */
+  requestSchema: Code;
+  /** The create schema's entry when it differs (a default, or null when left out), else null. */
+  createSchema: Code | null;
+  responseSchema: Code;
+  /** The migration's `.addColumn(...)` or `.$call(referenceColumn(...))`. */
+  migrationColumn: Code;
+  /** Values for the OpenAPI example and tests, as TypeScript literals. */
+  example: Code;
+  otherExample: Code;
+  /** A value for test fixtures: unique fields get one no other run has used. */
+  sample: Code;
+  wrongType: Code;
+  /** The value a create without this field stores (a literal or an `expect` matcher), or null. */
+  leftOut: Code | null;
+  /** A new value for a PATCH test: unique fields get a fresh one. */
+  patchValue: Code;
+}
+
+export interface RefView {
+  property: string;
+  /** The referenced domain's class, table and file names. */
+  className: string;
+  tableName: string;
+  fileName: string;
+  title: string;
+  /** `a category`, `an order`. */
+  aTitle: string;
+  self: boolean;
+  optional: boolean;
+  /** What test fixtures put in it: a stored row's id, or null for a self-ref. */
+  seedValue: Code;
+}
+
+export interface EnumView {
+  /** `PRODUCT_STATUSES` and `ProductStatus`. */
+  constName: string;
+  typeName: string;
+  values: Code;
+}
+
+export interface IndexView {
+  name: string;
+  column: string;
+}
+
+export interface DomainView extends DomainNames {
+  migrationName: string;
+  /** `/api/v1/order-items`. */
+  basePath: string;
+  /** OpenAPI tag and summaries: `Order items`, `an order item`. */
+  tag: string;
+  aTitle: string;
+  fields: FieldView[];
+  enums: EnumView[];
+  refs: RefView[];
+  hasRefs: boolean;
+  /** Refs to other domains (a self-ref needs no fixture import). */
+  foreignRefs: RefView[];
+  indexes: IndexView[];
+  /** Fields a create must send (not optional, no default), and the first of them, for 422 tests. */
+  requiredFields: FieldView[];
+  /** Fields a create may leave out, with what they become. */
+  leftOutFields: FieldView[];
+  /** The field used to show a 422 for a wrong type and a PATCH of one field. */
+  probeField: FieldView;
+  /** The first unique field, for the 409 test; null when the domain has none. */
+  uniqueField: FieldView | null;
+  /** The first ref, for the missing-reference tests; null when the domain has none. */
+  firstRef: RefView | null;
+  imports: {
+    entity: string;
+    tableColumnTypes: string;
+    columnValues: string;
+    schemas: string;
+    migrationSchema: string;
+    fixturesNode: string;
+  };
+  hasEnumImports: boolean;
+  enumImports: string;
+  hasRequiredFields: boolean;
+  /** A fixture draws a unique number (some field is unique). */
+  hasUniqueSamples: boolean;
+  /** `'categoryId' | 'parentId'`: the keys of the fixture's refs type. */
+  refKeys: Code;
+}
+
+/**
+ * The template variables for one domain: every name and every per-field snippet, so the
+ * templates under `templates/domain/` hold no logic. Per-type facts live in one table
+ * (`domain-view/field-types.ts`).
+ *
+ * @example domainView(spec, { migrationName: '20261123193000_create_product' }).fields[0].requestSchema
+ * // "z.string().max(120).openapi({ example: 'Name A' })"
+ */
+export function domainView(spec: DomainSpec, options: { migrationName: string }): DomainView {
+  const names = domainNames(spec.name);
+  const enums = spec.fields.filter((field) => field.type === 'enum').map((field) => enumView(names, field));
+  const enumOf = (field: FieldSpec): EnumView => enums.find((e) => e.typeName === enumTypeName(names, field)) ?? emptyEnum;
+  const fields = spec.fields.map((field) => fieldView(names, field, enumOf(field)));
+  const refs = spec.fields.filter((field) => field.type === 'ref').map((field) => refView(names, field));
+  const used = new Set(spec.fields.map((field) => field.type));
+  const firstUnique = spec.fields.findIndex((field) => field.unique && field.type !== 'enum');
+
+  return {
+    ...names,
+    migrationName: options.migrationName,
+    basePath: `/api/v1/${names.pluralKebab}`,
+    tag: capitalise(names.pluralTitle),
+    aTitle: withArticle(names.title),
+    fields,
+    enums,
+    refs,
+    hasRefs: refs.length > 0,
+    foreignRefs: uniqueBy(refs.filter((ref) => !ref.self), (ref) => ref.fileName).sort((a, b) => a.fileName.localeCompare(b.fileName)),
+    indexes: spec.fields.filter((field) => field.index || field.type === 'ref').map((field) => indexView(names, field)),
+    requiredFields: fields.filter((field) => field.leftOut === null),
+    leftOutFields: fields.filter((field) => field.leftOut !== null),
+    probeField: fields.find((field) => field.type !== 'json' && field.type !== 'ref') ?? (fields[0] as FieldView),
+    uniqueField: firstUnique >= 0 ? (fields[firstUnique] ?? null) : null,
+    firstRef: refs[0] ?? null,
+    imports: {
+      entity: importList(['Entity', used.has('json') && 'JsonValue']),
+      tableColumnTypes: importList(spec.fields.map((field) => columnTypeImport(TYPE_FACTS[field.type].rowType(field, '')))),
+      columnValues: importList(spec.fields.flatMap((field) => [TYPE_FACTS[field.type].toDb, TYPE_FACTS[field.type].fromDb])),
+      schemas: importList([
+        'entityFields',
+        ...spec.fields.map((field) => schemaImport(TYPE_FACTS[field.type].requestSchema(field, ''))),
+        spec.fields.some((field) => field.default === 'now' && field.type === 'date') && 'today',
+        spec.fields.some((field) => field.default === 'now' && field.type === 'datetime') && 'now',
+      ]),
+      migrationSchema: importList([
+        'idColumn',
+        'timestampColumns',
+        used.has('ref') && 'referenceColumn',
+        used.has('decimal') && 'decimalType',
+        (used.has('text') || used.has('json')) && 'longText',
+      ]),
+      fixturesNode: used.has('uuid') ? "import { randomUUID } from 'node:crypto';\n\n" : '',
+    },
+    hasEnumImports: enums.length > 0,
+    enumImports: importList(enums.flatMap((e) => [e.constName])),
+    hasRequiredFields: fields.some((field) => field.leftOut === null),
+    hasUniqueSamples: fields.some((field) => /\bn\b/.test(field.sample)),
+    refKeys: refs.map((ref) => literal(ref.property)).join(' | '),
+  };
+}
+
+const emptyEnum: EnumView = { constName: '', typeName: '', values: '' };
+
+function fieldView(names: DomainNames, field: FieldSpec, enumView: EnumView): FieldView {
+  const facts = TYPE_FACTS[field.type];
+  const spelled = fieldNames(field.name, { ref: field.type === 'ref' });
+  const property = spelled.idPropertyName ?? spelled.propertyName;
+  const column = spelled.idColumnName ?? spelled.columnName;
+  const orNull = (code: Code): Code => (field.optional ? `${code} | null` : code);
+  const convert = (fn: string | undefined, value: Code): Code => (fn ? `${fn}(${value}${facts.convertArgs ?? ''})` : value);
+  const [example, other] = facts.examples(field);
+  const nullable = field.optional ? '.nullable()' : '';
+
+  return {
+    property,
+    column,
+    title: spelled.title,
+    type: field.type,
+    optional: field.optional,
+    entityType: orNull(facts.entityType(field, enumView.typeName)),
+    rowType: orNull(facts.rowType(field, enumView.typeName)),
+    toInsert: convert(facts.toDb, `input.${property}`),
+    toUpdate: convert(facts.toDb, `changes.${property}`),
+    fromRow: convert(facts.fromDb, `row.${property}`),
+    requestSchema: `${facts.requestSchema(field, enumView.constName)}${nullable}.openapi({ example: ${literal(example)} })`,
+    createSchema: createSchema(names, field, property),
+    responseSchema: `${facts.responseSchema(field, enumView.constName)}${nullable}.openapi({ ${facts.responseMeta ?? ''}example: ${literal(example)} })`,
+    migrationColumn: migrationColumn(names, field, column),
+    example: literal(example),
+    otherExample: literal(other),
+    sample: field.type === 'ref' ? `refs.${property}` : field.unique && facts.uniqueSample ? facts.uniqueSample(field) : field.type === 'uuid' ? 'randomUUID()' : literal(example),
+    wrongType: literal(facts.wrongType),
+    leftOut: leftOut(field),
+    patchValue: field.unique ? `sample().${property}` : literal(other),
+  };
+}
+
+/** `productFields.stock.default(0)`: what the create schema adds to the shared field schema. */
+function createSchema(names: DomainNames, field: FieldSpec, property: string): Code | null {
+  const base = `${names.propertyName}Fields.${property}`;
+  if (field.default === 'now') return `${base}.default(${field.type === 'date' ? 'today' : 'now'})`;
+  if (field.default !== undefined) return `${base}.default(${literal(defaultValue(field))})`;
+  if (field.optional) return `${base}.default(null)`;
+  return null;
+}
+
+/** What a field left out of a create becomes, as the test expects it. */
+function leftOut(field: FieldSpec): Code | null {
+  if (field.default === 'now') return field.type === 'date' ? 'expect.stringMatching(/^\\d{4}-\\d\\d-\\d\\d$/)' : 'expect.stringMatching(/Z$/)';
+  if (field.default !== undefined) return literal(defaultValue(field));
+  return field.optional ? 'null' : null;
+}
+
+/** The default in the entity's JSON form (decimals with their scale). */
+function defaultValue(field: FieldSpec): Sample {
+  const value = field.default as Sample;
+  if (field.type === 'decimal') return fixedScale(String(value));
+  return value;
+}
+
+function migrationColumn(names: DomainNames, field: FieldSpec, column: string): Code {
+  if (field.type === 'ref') {
+    const target = domainNames(field.ref ?? field.name).tableName;
+    const options = field.optional ? '' : ', { notNull: true }';
+    return `.$call(referenceColumn('${column}', '${target}'${options}))`;
+  }
+  const modifiers = [
+    !field.optional && '.notNull()',
+    field.unique && '.unique()',
+    portableDefault(field) !== undefined && `.defaultTo(${portableDefault(field)})`,
+  ].filter(Boolean);
+  const builder = modifiers.length > 0 ? `, (col) => col${modifiers.join('')}` : '';
+  void names;
+  return `.addColumn('${column}', ${TYPE_FACTS[field.type].sqlType(field)}${builder})`;
+}
+
+/**
+ * The column default, when both databases take it as a literal: `now` depends on the
+ * session's time zone on MySQL, and MySQL 8 refuses literal defaults on TEXT; those come
+ * from the create schema alone (as every default does for requests).
+ */
+function portableDefault(field: FieldSpec): Code | undefined {
+  if (field.default === undefined || field.default === 'now' || field.type === 'text') return undefined;
+  if (field.type === 'datetime') return literal(String(field.default).replace('T', ' ').replace('Z', ''));
+  return literal(defaultValue(field));
+}
+
+function refView(names: DomainNames, field: FieldSpec): RefView {
+  const target = domainNames(field.ref ?? field.name);
+  const spelled = fieldNames(field.name, { ref: true });
+  return {
+    property: spelled.idPropertyName ?? '',
+    className: target.className,
+    tableName: target.tableName,
+    fileName: target.fileName,
+    title: target.title,
+    aTitle: withArticle(target.title),
+    self: target.fileName === names.fileName,
+    optional: field.optional,
+    seedValue: target.fileName === names.fileName ? 'null' : `(await seed${target.className}(db)).id`,
+  };
+}
+
+function indexView(names: DomainNames, field: FieldSpec): IndexView {
+  const spelled = fieldNames(field.name, { ref: field.type === 'ref' });
+  const column = spelled.idColumnName ?? spelled.columnName;
+  return { name: identifier(names.tableName, column, 'index'), column };
+}
+
+function enumTypeName(names: DomainNames, field: FieldSpec): string {
+  return `${names.className}${pascalCase(field.name)}`;
+}
+
+function enumView(names: DomainNames, field: FieldSpec): EnumView {
+  return {
+    constName: `${names.constantName}_${constantCase(pluralize.plural(field.name))}`,
+    typeName: enumTypeName(names, field),
+    values: (field.values ?? []).map((value) => literal(value)).join(', '),
+  };
+}
+
+function columnTypeImport(rowType: Code): string | false {
+  return /^[A-Z]\w*Column$/.test(rowType) && rowType;
+}
+
+function schemaImport(schema: Code): string | false {
+  return /^[a-z]\w*Schema$/.test(schema.split('(')[0] ?? '') && (schema.split('(')[0] ?? '');
+}
+
+function fixedScale(value: string): string {
+  const [whole = '0', fraction = ''] = value.split('.');
+  return `${whole}.${fraction.padEnd(DECIMAL_SCALE, '0')}`;
+}
+
+function withArticle(title: string): string {
+  return `${/^[aeiou]/.test(title) ? 'an' : 'a'} ${title}`;
+}
+
+function capitalise(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(key(item)) && seen.add(key(item)));
+}
