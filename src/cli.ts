@@ -3,10 +3,12 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode, LayeredError } from './errors.js';
 import { printError, printJsonError } from './output.js';
 import { cliVersion } from './package-info.js';
+import { registerCheckCommand } from './commands/check.js';
 import { registerDestroyCommand } from './commands/destroy.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerListCommand } from './commands/list.js';
 import { registerNewCommand } from './commands/new.js';
+import { registerTemplatesCommand } from './commands/templates.js';
 
 /** Builds the commander program; each command lives in its own module under `commands/`. */
 export function createProgram(): Command {
@@ -28,6 +30,8 @@ Examples:
   registerNewCommand(program);
   registerDestroyCommand(program);
   registerListCommand(program);
+  registerCheckCommand(program);
+  registerTemplatesCommand(program);
   return program;
 }
 

@@ -9,10 +9,29 @@ const manifestSchema = z.object({
   formatVersion: z.literal(MANIFEST_FORMAT),
   cliVersion: z.string(),
   spec: z.unknown(),
-  files: z.array(z.object({ path: z.string(), sha256: z.string(), template: z.string() })),
+  files: z.array(
+    z.object({
+      path: z.string(),
+      sha256: z.string(),
+      template: z.string(),
+      origin: z
+        .discriminatedUnion('kind', [
+          z.object({ kind: z.literal('built-in'), cliVersion: z.string() }),
+          z.object({ kind: z.literal('override'), sha256: z.string() }),
+        ])
+        .optional(),
+    }),
+  ),
   registrations: z.array(z.object({ file: z.string(), kind: z.enum(['container', 'bootstrap']) })),
   migration: z.string(),
 });
+
+/**
+ * Which template produced a generated file: the CLI's own at its version, or the project's
+ * override (`.layered/templates/...`) with the hash of its source. Manifests written before
+ * overrides existed have no origin: their files came from the built-ins of `cliVersion`.
+ */
+export type TemplateOrigin = { kind: 'built-in'; cliVersion: string } | { kind: 'override'; sha256: string };
 
 /**
  * What `layered new` wrote for one domain (`.layered/domains/<name>.json`): `destroy`, `list`
@@ -23,7 +42,7 @@ export interface Manifest {
   cliVersion: string;
   spec: DomainSpec;
   /** Every generated file (not the host files), with the hash of the bytes written. */
-  files: Array<{ path: string; sha256: string; template: string }>;
+  files: Array<{ path: string; sha256: string; template: string; origin?: TemplateOrigin }>;
   registrations: Array<{ file: string; kind: 'container' | 'bootstrap' }>;
   /** The domain's migration, also listed in `files`. */
   migration: string;

@@ -26,7 +26,8 @@ async function committed(root: string, file: string): Promise<boolean> {
   return result.exitCode === 0;
 }
 
-async function databaseUrl(root: string): Promise<string | undefined> {
+/** The project's DATABASE_URL: the environment wins over the project's `.env`, as in the project itself. */
+export async function databaseUrl(root: string): Promise<string | undefined> {
   if (process.env['DATABASE_URL']) return process.env['DATABASE_URL'];
   const env = await readFile(path.join(root, '.env'), 'utf8').catch(() => '');
   return parseEnv(env)['DATABASE_URL'];
@@ -60,7 +61,17 @@ async function appliedInDatabase(root: string, name: string): Promise<'applied' 
     const exists = await access(path.resolve(root, file)).then(() => true, () => false);
     if (!exists) return 'not-applied';
   }
+  const result = await runInProject(root, QUERY, [url, name]);
+  return result.ok && (result.stdout === 'applied' || result.stdout === 'not-applied') ? result.stdout : 'unknown';
+}
+
+/**
+ * Runs a small ES module script inside the project (`cwd` is its root), so its imports resolve
+ * to the project's own node_modules (better-sqlite3, mysql2, kysely) and the CLI needs none.
+ * `process.argv.slice(1)` in the script is `args`.
+ */
+export async function runInProject(root: string, script: string, args: string[]): Promise<{ ok: boolean; stdout: string; stderr: string }> {
   const { execa } = await import('execa');
-  const result = await execa('node', ['--input-type=module', '-e', QUERY, url, name], { cwd: root, reject: false, stdin: 'ignore', timeout: 10_000 });
-  return result.exitCode === 0 && (result.stdout === 'applied' || result.stdout === 'not-applied') ? result.stdout : 'unknown';
+  const result = await execa('node', ['--input-type=module', '-e', script, ...args], { cwd: root, reject: false, stdin: 'ignore', timeout: 10_000 });
+  return { ok: result.exitCode === 0, stdout: String(result.stdout), stderr: String(result.stderr) };
 }

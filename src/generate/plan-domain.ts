@@ -6,6 +6,7 @@ import { cliVersion, templatesRoot } from '../package-info.js';
 import { sha256, Tree } from '../plan/index.js';
 import type { Project } from '../project.js';
 import { formatFiles } from '../render/format.js';
+import { overrideRoot, templateOrigin } from '../render/overrides.js';
 import { renderTemplateTree } from '../render/template-tree.js';
 import { domainView } from '../render/domain-view.js';
 import { domainNames, type DomainSpec } from '../spec/index.js';
@@ -37,7 +38,9 @@ export async function planDomain(project: Project, spec: DomainSpec, options: Pl
     ? path.posix.basename(options.previous.migration, '.ts')
     : await migrationName(root, config.migrations, names.tableName);
 
-  const rendered = await renderTemplateTree(path.join(templatesRoot, 'domain'), domainView(spec, { migrationName: migration }));
+  const rendered = await renderTemplateTree(path.join(templatesRoot, 'domain'), domainView(spec, { migrationName: migration }), {
+    overrideRoot: await overrideRoot(root),
+  });
   const wanted = rendered.filter((file) => options.tests || !file.path.startsWith('test/'));
   const files = await formatFiles(root, wanted.map((file) => ({ ...file, path: relocate(file.path, config.migrations) })));
 
@@ -61,7 +64,7 @@ export async function planDomain(project: Project, spec: DomainSpec, options: Pl
     formatVersion: MANIFEST_FORMAT,
     cliVersion: cliVersion(),
     spec,
-    files: files.map((file) => ({ path: file.path, sha256: sha256(file.content), template: file.template })),
+    files: files.map((file) => ({ path: file.path, sha256: sha256(file.content), template: file.template, origin: templateOrigin(file, cliVersion()) })),
     registrations: registrations.map(({ file, kind }) => ({ file, kind })),
     migration: migrationPath,
   };

@@ -4,9 +4,12 @@ import path from 'node:path';
 import type { TemplateDelegate } from 'handlebars';
 
 import { LayeredError } from '../errors.js';
+import { sha256 } from '../plan/hash.js';
 import { compile } from './handlebars.js';
+import { assertOverridesParse, handlebarsErrorLine, OVERRIDES_DIR } from './overrides.js';
 
-export type TemplateVars = Record<string, unknown>;
+/** Any object: an interface such as `DomainView` has no index signature, and Handlebars needs none. */
+export type TemplateVars = object;
 
 /** One rendered output file, keyed by its project-relative POSIX path. */
 export interface RenderedFile {
@@ -14,6 +17,18 @@ export interface RenderedFile {
   content: string;
   /** Template that produced it, relative to the template root (for errors and the manifest). */
   template: string;
+  /** Set when the project's override (`.layered/templates/<template>`) produced it. */
+  override?: { path: string; sha256: string };
+}
+
+export interface RenderTemplateTreeOptions {
+  /**
+   * A folder of overrides (the project's `.layered/templates/`): a file there at a template's
+   * relative path is rendered instead of the built-in. Overrides are validated before anything
+   * is returned: a render error names the override and its line, and a `.ts` output that does
+   * not parse is refused with the line of the rendered file.
+   */
+  overrideRoot?: string | undefined;
 }
 
 /** Every file under `root`, as sorted POSIX paths relative to it. */
@@ -34,19 +49,26 @@ export async function listTemplates(root: string): Promise<string[]> {
  * await renderTemplateTree('templates/domain', { fileName: 'product' });
  * // [{ path: 'src/product/domain/product.service.ts', content: '...', template: '...' }, ...]
  */
-export async function renderTemplateTree(root: string, vars: TemplateVars): Promise<RenderedFile[]> {
+export async function renderTemplateTree(root: string, vars: TemplateVars, options: RenderTemplateTreeOptions = {}): Promise<RenderedFile[]> {
   const templates = await listTemplates(root);
-  return Promise.all(
-    templates.map(async (template) => {
-      const source = await readFile(path.join(root, template), 'utf8');
+  const { overrideRoot } = options;
+  const overrides = new Set(overrideRoot === undefined ? [] : await listTemplates(overrideRoot));
+  const files = await Promise.all(
+    templates.map(async (template): Promise<RenderedFile> => {
+      const overridden = overrideRoot !== undefined && overrides.has(template);
+      const source = await readFile(path.join(overridden ? overrideRoot : root, template), 'utf8');
+      const label = overridden ? `${OVERRIDES_DIR}/${template}` : template;
       const isTemplate = template.endsWith('.hbs');
       return {
         template,
         path: outputPath(template, vars),
-        content: isTemplate ? renderOne(template, source, vars) : source,
+        content: isTemplate ? renderOne(label, source, vars) : source,
+        ...(overridden ? { override: { path: label, sha256: sha256(source) } } : {}),
       };
     }),
   );
+  await assertOverridesParse(files.map((file) => ({ ...file, override: file.override?.path })));
+  return files;
 }
 
 function outputPath(template: string, vars: TemplateVars): string {
@@ -64,7 +86,9 @@ function renderOne(template: string, source: string, vars: TemplateVars): string
     delegate = compile(source);
     return delegate(vars);
   } catch (error) {
-    throw new LayeredError('TEMPLATE_RENDER_FAILED', `Template ${template} failed to render: ${(error as Error).message}`, {
+    const line = handlebarsErrorLine(error);
+    const at = line === undefined ? '' : ` (line ${line})`;
+    throw new LayeredError('TEMPLATE_RENDER_FAILED', `Template ${template}${at} failed to render: ${(error as Error).message}`, {
       hint: 'Fix the template (a missing variable or a syntax error), then run the command again.',
       exitCode: 1,
       file: template,
