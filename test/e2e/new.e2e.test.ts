@@ -123,14 +123,14 @@ describe('layered new on a fresh project', () => {
       const categoryId = category.body?.data.id as number;
 
       const created = await call('POST', '/api/v1/products', {
-        name: 'Hammer', price: '12.50', sku: '6F9619FF-8B86-D011-B42D-00C04FC964FF'.toLowerCase(), categoryId,
+        name: 'Hammer', price: '12.50', sku: '6F9619FF-8B86-4011-B42D-00C04FC964FF', categoryId,
         releasedOn: '2026-02-03', lastSoldAt: '2026-02-03T04:05:06.789Z', attributes: { colour: 'red', sizes: [1, 2] }, views: '9007199254740993',
       });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       const id = created.body?.data.id as number;
       expect(created.headers.get('location')).toBe(`/api/v1/products/${id}`);
       expect(created.body?.data).toMatchObject({
-        name: 'Hammer', price: '12.50', stock: 0, active: true, status: 'draft', views: '9007199254740993',
+        name: 'Hammer', price: '12.50', stock: 0, active: true, status: 'draft', views: '9007199254740993', sku: '6f9619ff-8b86-4011-b42d-00c04fc964ff',
         releasedOn: '2026-02-03', lastSoldAt: '2026-02-03T04:05:06.789Z', attributes: { colour: 'red', sizes: [1, 2] }, categoryId,
       });
 
