@@ -4,6 +4,7 @@ import type { ProjectConfig } from '../project.js';
 import { addRegistration, HOSTS, hostFileMissing, type HostKind } from '../register/index.js';
 import { domainNames } from '../spec/index.js';
 import { finding, findingFromError, type Finding } from './finding.js';
+import { typescript } from '../typescript.js';
 
 const WHAT: Record<HostKind, { code: string; verb: string; where: string }> = {
   container: { code: 'DOMAIN_NOT_REGISTERED', verb: 'registered', where: 'server container' },
@@ -77,7 +78,7 @@ function hosts(config: ProjectConfig): Array<[HostKind, string]> {
 
 /** The folder names (`order-item`) of the domains a host file imports, read from its syntax tree. */
 export async function registeredDomains(kind: HostKind, text: string): Promise<string[]> {
-  const { ts } = await import('ts-morph');
+  const ts = typescript();
   const source = ts.createSourceFile('host.ts', text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const host = HOSTS[kind];
   const domains = new Set<string>();

@@ -5,6 +5,7 @@ import { DEFAULT_STYLE, registrationLines, unexpectedShape, type LineStyle, type
 import { HOSTS, type HostDescriptor, type HostKind, type Registration, type RegistrationDomain } from './hosts.js';
 import { locateHost, parseHost, ShapeError, type HostLayout } from './layout.js';
 import { SharedLineError, statementLine, type StatementLine } from './lines.js';
+import { typescript } from '../typescript.js';
 
 /** What one add or remove works with: the located host, the domain's names, and error helpers. */
 export interface EditContext {
@@ -35,7 +36,7 @@ export async function editContext(
   domain: RegistrationDomain,
 ): Promise<EditContext> {
   checkDomain(domain);
-  const { ts: tsApi } = await import('ts-morph');
+  const tsApi = typescript();
   const host = HOSTS[kind];
   const registration = host.registration(domain);
   const source = parseHost(tsApi, text, filePath);

@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import { LayeredError } from '../errors.js';
 import type { TemplateOrigin } from '../manifest.js';
+import { typescript } from '../typescript.js';
 
 /*
  * Project-owned templates. A file at `.layered/templates/<path>` replaces the built-in domain
@@ -55,7 +56,7 @@ export function handlebarsErrorLine(error: unknown): number | undefined {
 export async function assertOverridesParse(files: Array<{ path: string; content: string; override?: string | undefined }>): Promise<void> {
   const targets = files.filter((file) => file.override !== undefined && file.path.endsWith('.ts'));
   if (targets.length === 0) return;
-  const { ts } = await import('ts-morph');
+  const ts = typescript();
   for (const file of targets) {
     const source = ts.createSourceFile(file.path, file.content, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
     const diagnostics = (source as unknown as { parseDiagnostics: Array<{ start: number; messageText: string | object }> }).parseDiagnostics;
