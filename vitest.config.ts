@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**'],
+          // Many unit tests run the built CLI as a separate process (~0.5 s each, more on a busy machine).
+          testTimeout: 30_000,
         },
       },
       {

@@ -1,0 +1,62 @@
+import { cp, mkdtemp, realpath, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { execa } from 'execa';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { createScratchDatabase } from '../helpers/mysql.js';
+import { snapshotTree } from '../helpers/tree-snapshot.js';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const committed = path.join(repo, 'examples', 'shop');
+
+describe('examples/shop', () => {
+  let work: string;
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(tmpdir(), 'layered-examples-'));
+  });
+
+  it('is exactly what `npm run examples` generates today (no drift from the templates)', async () => {
+    const regenerated = path.join(work, 'shop');
+    await execa('node', [path.join(repo, 'scripts', 'examples.mjs'), regenerated]);
+
+    expect(await snapshotTree(regenerated)).toEqual(await snapshotTree(committed));
+  });
+
+  describe('as a project', () => {
+    let dir: string;
+    const npm = async (args: string[], env: Record<string, string> = {}) => {
+      const result = await execa('npm', args, { cwd: dir, env: { NO_COLOR: '1', ...env }, reject: false, all: true });
+      return { exitCode: result.exitCode, all: result.all ?? '' };
+    };
+
+    beforeAll(async () => {
+      dir = path.join(work, 'copy');
+      await cp(committed, dir, { recursive: true });
+      await symlink(await realpath(path.join(inject('installedProject').dir, 'node_modules')), path.join(dir, 'node_modules'), 'dir');
+    });
+
+    it('type-checks', async () => {
+      const result = await npm(['run', 'typecheck']);
+      expect(result.exitCode, result.all).toBe(0);
+    });
+
+    it('passes its tests on SQLite', async () => {
+      const result = await npm(['test']);
+      expect(result.exitCode, result.all).toBe(0);
+    });
+
+    it('passes its tests on MariaDB', async () => {
+      const database = await createScratchDatabase('layered_e2e_examples');
+      try {
+        const result = await npm(['test'], { TEST_DATABASE_URL: database.url });
+        expect(result.exitCode, result.all).toBe(0);
+      } finally {
+        await database.drop();
+      }
+    });
+  });
+});
