@@ -18,6 +18,8 @@ const UNIQUE = new Set([
   'SQLITE_CONSTRAINT_PRIMARYKEY',
   'ER_DUP_ENTRY',
 ]);
+/** The database rolled the transaction back to break a deadlock; running it again is safe. */
+const DEADLOCK = new Set(['ER_LOCK_DEADLOCK']);
 const FOREIGN_KEY = new Set([
   'SQLITE_CONSTRAINT_FOREIGNKEY',
   'ER_NO_REFERENCED_ROW',
@@ -47,6 +49,12 @@ const UNAVAILABLE = new Set([
 export function translateDatabaseError(error: unknown, resource: string, operation: Operation) {
   const code = driverCode(error);
   if (UNIQUE.has(code)) return new ConflictError(resource);
+  if (DEADLOCK.has(code)) {
+    return new ConflictError(
+      resource,
+      `The ${resource} clashed with a concurrent change; try again.`,
+    );
+  }
   if (FOREIGN_KEY.has(code) || isSqliteRestrict(error, code)) {
     return operation === 'delete' ? new InUseError(resource) : new ReferenceNotFoundError(resource);
   }
@@ -54,6 +62,11 @@ export function translateDatabaseError(error: unknown, resource: string, operati
     return new ServiceUnavailableError('The database is unavailable.', { cause: error });
   }
   return error;
+}
+
+/** True for a deadlock: the database rolled the whole transaction back. */
+export function isDeadlock(error: unknown): boolean {
+  return DEADLOCK.has(driverCode(error));
 }
 
 function driverCode(error: unknown): string {

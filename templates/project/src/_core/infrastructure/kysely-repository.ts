@@ -4,7 +4,7 @@ import type { Entity, Id } from '../domain/entity.js';
 import type { FoundByIds, Page, PageRequest, Repository } from '../domain/repository.js';
 import { fromDbDateTime, toDbDateTime } from './column-values.js';
 import type { Database } from './database.js';
-import { translateDatabaseError, type Operation } from './database-errors.js';
+import { isDeadlock, translateDatabaseError, type Operation } from './database-errors.js';
 
 /** mysql2 reads DATETIME as a Date, SQLite as text; the repository writes both. */
 type Timestamp = ColumnType<Date | string, string, string>;
@@ -75,12 +75,14 @@ export abstract class KyselyRepository<
   createMany(inputs: readonly Create[]): Promise<E[]> {
     if (inputs.length === 0) return Promise.resolve([]);
     return this.translate('write', () =>
-      this.db.transaction().execute(async (trx) => {
-        const ids: Id[] = [];
-        for (const input of inputs) ids.push(await this.insert(trx, input));
-        const rows = await this.selectAll(trx).where('id', 'in', ids).orderBy('id').execute();
-        return rows.map((row) => this.toEntity(row as Selectable<T>));
-      }),
+      retryDeadlocks(() =>
+        this.db.transaction().execute(async (trx) => {
+          const ids: Id[] = [];
+          for (const input of inputs) ids.push(await this.insert(trx, input));
+          const rows = await this.selectAll(trx).where('id', 'in', ids).orderBy('id').execute();
+          return rows.map((row) => this.toEntity(row as Selectable<T>));
+        }),
+      ),
     );
   }
 
@@ -216,5 +218,20 @@ export abstract class KyselyRepository<
     return (await this.selectAll(db)
       .where('id', '=', id)
       .executeTakeFirstOrThrow()) as Selectable<T>;
+  }
+}
+
+/**
+ * Runs a transaction again when the database broke a deadlock by rolling it back: two bulk
+ * creates inserting the same unique values in opposite orders deadlock on MySQL, and the
+ * loser's second run then fails as the conflict it is.
+ */
+async function retryDeadlocks<R>(transaction: () => Promise<R>, attempts = 3): Promise<R> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await transaction();
+    } catch (error) {
+      if (attempt >= attempts || !isDeadlock(error)) throw error;
+    }
   }
 }

@@ -1,3 +1,5 @@
+import { Server } from 'node:net';
+
 import { serve, type ServerType } from '@hono/node-server';
 import type { DependencyContainer } from 'tsyringe';
 
@@ -47,7 +49,14 @@ async function shutdown(server: ServerType, container: DependencyContainer): Pro
   const force = setTimeout(() => {
     if ('closeAllConnections' in server) server.closeAllConnections();
   }, SHUTDOWN_GRACE_MS).unref();
-  await new Promise<void>((done) => server.close(() => done()));
+  // `http.Server#close` destroys keep-alive sockets between requests at once: one whose
+  // response was just written, while the client's next request sat unread, is reset and the
+  // response lost though its write was committed (seen under load). Stop accepting instead,
+  // close each connection after its current response, and let idle ones time out.
+  server.prependListener('request', (_request, response) => {
+    if (!response.headersSent) response.setHeader('Connection', 'close');
+  });
+  await new Promise<void>((done) => Server.prototype.close.call(server, () => done()));
   clearTimeout(force);
   await resolve(container, DATABASE).destroy();
 }
