@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { FIELD_TYPES } from '../../src/spec/index.js';
 
 /** Modifiers that are valid for each type, so a shuffled subset always forms an accepted token. */
-const VALID_MODIFIERS: Record<string, string[]> = {
+export const VALID_MODIFIERS: Record<string, string[]> = {
   string: ['optional', 'unique', 'max=80', 'default=hello world'],
   text: ['optional'],
   int: ['optional', 'index', 'default=-5'],

@@ -3,11 +3,10 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DomainSpec } from '../../src/spec/index.js';
+import { answer, asking, pick } from '../helpers/prompt-keys.js';
 import { Terminal, tmuxAvailable } from '../helpers/tmux.js';
 import { type BuiltEntry, buildEntry } from './support/build-entry.js';
 
-/** The prompt being asked now (answered ones start with ✔, not ?). */
-const asking = (message: string): RegExp => new RegExp(`^\\? ${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm');
 
 describe.skipIf(!tmuxAvailable())('promptForSpec on a real terminal (tmux; skipped when tmux is not installed)', () => {
   let built: BuiltEntry;
@@ -29,21 +28,6 @@ describe.skipIf(!tmuxAvailable())('promptForSpec on a real terminal (tmux; skipp
     const result = path.join(built.dir, `spec-${++run}.json`);
     term = await Terminal.start([process.execPath, built.entry, result], { env });
     return { term, result };
-  }
-
-  /** Answers a text prompt once it is the one being asked. */
-  async function answer(t: Terminal, message: string, text: string): Promise<void> {
-    await t.waitFor(asking(message));
-    if (text !== '') await t.type(text);
-    await t.press('Enter');
-  }
-
-  /** Picks a choice of a select list by typing its start, once the cursor is on it. */
-  async function pick(t: Terminal, message: string, choice: string): Promise<void> {
-    await t.waitFor(asking(message));
-    await t.type(choice);
-    await t.waitFor(new RegExp(`^❯ ${choice}`, 'm'));
-    await t.press('Enter');
   }
 
   it('asks the domain and fields, checks answers inline, shows the command line and returns the spec', async () => {

@@ -6,11 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { runCli } from '../helpers/run-cli.js';
+import { answer, asking, pick } from '../helpers/prompt-keys.js';
 import { Terminal, tmuxAvailable } from '../helpers/tmux.js';
 import { snapshotTree } from '../helpers/tree-snapshot.js';
 
 const launcher = fileURLToPath(new URL('../../bin/layered.js', import.meta.url));
-const asking = (message: string): RegExp => new RegExp(`^\\? ${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm');
 
 describe.skipIf(!tmuxAvailable())('layered new in a real terminal (tmux)', () => {
   let dir: string;
@@ -26,19 +26,6 @@ describe.skipIf(!tmuxAvailable())('layered new in a real terminal (tmux)', () =>
     await term?.close();
     term = undefined;
   });
-
-  async function answer(t: Terminal, message: string, text: string): Promise<void> {
-    await t.waitFor(asking(message));
-    if (text !== '') await t.type(text);
-    await t.press('Enter');
-  }
-
-  async function pick(t: Terminal, message: string, choice: string): Promise<void> {
-    await t.waitFor(asking(message));
-    await t.type(choice);
-    await t.waitFor(new RegExp(`^❯ ${choice}`, 'm'));
-    await t.press('Enter');
-  }
 
   it('asks for the fields, confirms with the equivalent command line, then writes the domain', async () => {
     term = await Terminal.start([process.execPath, launcher, 'new', 'product', '--cwd', dir], { env: { LAYERED_NOW: '2026-01-01T00:00:00Z' } });
