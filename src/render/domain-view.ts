@@ -145,7 +145,9 @@ export function domainView(spec: DomainSpec, options: { migrationName: string })
       tableColumnTypes: importList(spec.fields.map((field) => columnTypeImport(TYPE_FACTS[field.type].rowType(field, '')))),
       columnValues: importList(spec.fields.flatMap((field) => [TYPE_FACTS[field.type].toDb, TYPE_FACTS[field.type].fromDb])),
       schemas: importList([
+        'batchSchema',
         'entityFields',
+        'schemaOf',
         ...spec.fields.map((field) => schemaImport(TYPE_FACTS[field.type].requestSchema(field, ''))),
         spec.fields.some((field) => field.default === 'now' && field.type === 'date') && 'today',
         spec.fields.some((field) => field.default === 'now' && field.type === 'datetime') && 'now',

@@ -177,8 +177,8 @@ export const TYPE_FACTS: Readonly<Record<FieldType, TypeFacts>> = {
     rowType: () => 'string',
     sqlType: () => 'longText',
     requestSchema: () => 'jsonSchema',
-    responseSchema: () => 'z.unknown()',
-    responseMeta: "description: 'Any JSON value', ",
+    // The request schema, typed `JsonValue` like the entity (responses are not parsed).
+    responseSchema: () => 'jsonSchema',
     toDb: 'toDbJson',
     fromDb: 'fromDbJson',
     examples: () => [{ colour: 'red', sizes: [38, 40] }, ['tag', 1, true]],

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../application/pagination.js';
+import type { ByIdsEnvelope, Envelope } from '../application/envelope.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageMeta } from '../application/pagination.js';
 import { normaliseDecimal } from '../domain/decimal.js';
 import type { JsonValue } from '../domain/entity.js';
 import { MAX_BATCH_SIZE } from '../domain/repository.js';
@@ -149,14 +150,40 @@ const missingMetaSchema = z
   .object({ missing: z.array(z.number().int()).openapi({ example: [2] }) })
   .openapi('MissingMeta');
 
-/** `{ data }` around one item or a list. */
-export function dataSchema<T extends z.ZodType>(data: T) {
-  return z.object({ data });
+/**
+ * `schema`, typed by what it parses to: `T`, which what zod infers must match. Routes and
+ * handlers then carry `T` (say `Product`) instead of zod's inferred object type, which the
+ * type checker would otherwise rebuild for every route: this keeps the check of a domain
+ * cheap (DESIGN.md, "Type-check cost stays linear").
+ *
+ * @example export const productSchema = schemaOf<Product>(z.object({ ... }).openapi('Product'));
+ */
+export function schemaOf<T>(schema: { _zod: { output: T } }): z.ZodType<T> {
+  // Only the output is compared (`z.output` reads the same `_zod.output`): matching a whole
+  // `ZodObject` against `ZodType` costs thousands of type instantiations per schema.
+  return schema as unknown as z.ZodType<T>;
+}
+
+/** A request body of 1 to `MAX_BATCH_SIZE` items. */
+export function batchSchema<T>(item: z.ZodType<T>) {
+  return schemaOf<T[]>(z.array(item).min(1).max(MAX_BATCH_SIZE));
+}
+
+/** `{ data }` around one item. */
+export function dataSchema<T>(item: z.ZodType<T>) {
+  return schemaOf<Envelope<T>>(z.object({ data: item }));
+}
+
+/** `{ data }` around a list of items. */
+export function dataListSchema<T>(item: z.ZodType<T>) {
+  return schemaOf<Envelope<T[]>>(z.object({ data: z.array(item) }));
 }
 
 /** A page (`meta` with the totals) or rows by ids (`meta.missing`). */
-export function listSchema<T extends z.ZodType>(item: T) {
-  return z.object({ data: z.array(item), meta: z.union([pageMetaSchema, missingMetaSchema]) });
+export function listSchema<T>(item: z.ZodType<T>) {
+  return schemaOf<Envelope<T[]> & { meta: PageMeta | ByIdsEnvelope<T>['meta'] }>(
+    z.object({ data: z.array(item), meta: z.union([pageMetaSchema, missingMetaSchema]) }),
+  );
 }
 
 export function jsonContent<T extends z.ZodType>(schema: T) {
