@@ -1,0 +1,28 @@
+import type { Kysely } from 'kysely';
+
+import {
+  idColumn,
+  longText,
+  referenceColumn,
+  timestampColumns,
+} from '../src/_core/infrastructure/schema.js';
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('category')
+    .$call(idColumn)
+    .addColumn('name', 'varchar(80)', (col) => col.notNull().unique())
+    .addColumn('description', longText)
+    .$call(referenceColumn('parent_id', 'category'))
+    .$call(timestampColumns)
+    .execute();
+  await db.schema
+    .createIndex('category_parent_id_index')
+    .on('category')
+    .column('parent_id')
+    .execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('category').execute();
+}

@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+
+import {
+  idColumn,
+  longText,
+  referenceColumn,
+  timestampColumns,
+} from '../src/_core/infrastructure/schema.js';
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('order')
+    .$call(idColumn)
+    .$call(referenceColumn('buyer_id', 'customer', { notNull: true }))
+    .addColumn('status', 'varchar(32)', (col) => col.notNull().defaultTo('open'))
+    .addColumn('placed_at', 'datetime(3)', (col) => col.notNull())
+    .addColumn('note', longText)
+    .$call(timestampColumns)
+    .execute();
+  await db.schema.createIndex('order_buyer_id_index').on('order').column('buyer_id').execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('order').execute();
+}

@@ -1,0 +1,237 @@
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
+
+import type { Entity, Id } from '../domain/entity.js';
+import type { FoundByIds, Page, PageRequest, Repository } from '../domain/repository.js';
+import { fromDbDateTime, toDbDateTime } from './column-values.js';
+import type { Database } from './database.js';
+import { isDeadlock, translateDatabaseError, type Operation } from './database-errors.js';
+
+/** mysql2 reads DATETIME as a Date, SQLite as text; the repository writes both. */
+type Timestamp = ColumnType<Date | string, string, string>;
+
+/** Columns every table has; `id` is generated and timestamps are written by the repository. */
+export interface BaseTable {
+  id: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+type Columns<T> = Omit<T, keyof BaseTable>;
+
+// The base class only knows its table by name at run time, so it queries through this
+// schema-agnostic view; subclasses map rows with their table's precise types.
+interface AnyTable extends BaseTable {
+  [column: string]: unknown;
+}
+type AnyDatabase = Record<string, AnyTable>;
+
+/**
+ * `Repository` over one Kysely table: `id` order everywhere, timestamps kept up to date,
+ * driver errors translated. A subclass names its table and maps rows ↔ entities.
+ *
+ * @example
+ * export class ProductKyselyRepository
+ *   extends KyselyRepository<ProductTable, Product, CreateProduct, UpdateProduct>
+ *   implements ProductRepository
+ * {
+ *   constructor(db: Kysely<Database>) {
+ *     super(db, 'product', 'Product');
+ *   }
+ *   protected toEntity(row: ProductRow): Product {
+ *     return { ...this.baseFields(row), name: row.name };
+ *   }
+ *   ...
+ * }
+ */
+export abstract class KyselyRepository<
+  T extends BaseTable,
+  E extends Entity,
+  Create,
+  Update,
+> implements Repository<Create, E, Update> {
+  private readonly db: Kysely<AnyDatabase>;
+
+  constructor(
+    db: Kysely<Database>,
+    protected readonly table: string,
+    protected readonly resource: string,
+  ) {
+    this.db = db as unknown as Kysely<AnyDatabase>;
+  }
+
+  protected abstract toEntity(row: Selectable<T>): E;
+  protected abstract toInsert(input: Create): Columns<Insertable<T>>;
+  /** Keys left `undefined` are not changed; `null` clears the column. */
+  protected abstract toUpdate(changes: Update): Columns<Updateable<T>>;
+
+  create(input: Create): Promise<E> {
+    return this.translate('write', async () => {
+      const id = await this.insert(this.db, input);
+      return this.toEntity(await this.selectById(this.db, id));
+    });
+  }
+
+  /** All rows or none: one transaction, one insert per row (MySQL has no `RETURNING`). */
+  createMany(inputs: readonly Create[]): Promise<E[]> {
+    if (inputs.length === 0) return Promise.resolve([]);
+    return this.translate('write', () =>
+      retryDeadlocks(() =>
+        this.db.transaction().execute(async (trx) => {
+          const ids: Id[] = [];
+          for (const input of inputs) ids.push(await this.insert(trx, input));
+          const rows = await this.selectAll(trx).where('id', 'in', ids).orderBy('id').execute();
+          return rows.map((row) => this.toEntity(row as Selectable<T>));
+        }),
+      ),
+    );
+  }
+
+  findPage({ page, pageSize }: PageRequest): Promise<Page<E>> {
+    return this.translate('read', async () => {
+      const [rows, total] = await Promise.all([
+        this.selectAll(this.db)
+          .orderBy('id')
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)
+          .execute(),
+        this.count(),
+      ]);
+      return { items: rows.map((row) => this.toEntity(row as Selectable<T>)), total };
+    });
+  }
+
+  findById(id: Id): Promise<E | undefined> {
+    return this.translate('read', async () => {
+      const row = await this.selectAll(this.db).where('id', '=', id).executeTakeFirst();
+      return row && this.toEntity(row as Selectable<T>);
+    });
+  }
+
+  findByIds(ids: readonly Id[]): Promise<FoundByIds<E>> {
+    if (ids.length === 0) return Promise.resolve({ items: [], missing: [] });
+    return this.translate('read', async () => {
+      const rows = await this.selectAll(this.db)
+        .where('id', 'in', [...ids])
+        .execute();
+      const byId = new Map(
+        rows.map((row) => [Number(row.id), this.toEntity(row as Selectable<T>)]),
+      );
+      const items: E[] = [];
+      const missing: Id[] = [];
+      for (const id of ids) {
+        const entity = byId.get(id);
+        if (entity) items.push(entity);
+        else missing.push(id);
+      }
+      return { items, missing };
+    });
+  }
+
+  update(id: Id, changes: Update): Promise<E | undefined> {
+    return this.translate('write', async () => {
+      await this.db
+        .updateTable(this.table)
+        .set({ ...this.toUpdate(changes), updatedAt: toDbDateTime(new Date()) })
+        .where('id', '=', id)
+        .execute();
+      const row = await this.selectAll(this.db).where('id', '=', id).executeTakeFirst();
+      return row && this.toEntity(row as Selectable<T>);
+    });
+  }
+
+  delete(id: Id): Promise<boolean> {
+    return this.translate('delete', async () => {
+      const result = await this.db.deleteFrom(this.table).where('id', '=', id).executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    });
+  }
+
+  count(): Promise<number> {
+    return this.translate('read', async () => {
+      const { count } = await this.db
+        .selectFrom(this.table)
+        .select((eb) => eb.fn.countAll().as('count'))
+        .executeTakeFirstOrThrow();
+      return Number(count);
+    });
+  }
+
+  /**
+   * For each ref field, the ids with no row in the table it refers to; one query per field.
+   *
+   * @example await this.findMissing({ categoryId: 'category' }, { categoryId: [1, 7] }) // { categoryId: [7] }
+   */
+  protected findMissing<R extends string>(
+    tables: Readonly<Record<R, string>>,
+    ids: Readonly<Record<R, readonly Id[]>>,
+  ): Promise<Record<R, Id[]>> {
+    return this.translate('read', async () => {
+      const missing = {} as Record<R, Id[]>;
+      for (const field of Object.keys(tables) as R[]) {
+        const asked = ids[field];
+        const found = asked.length
+          ? await this.db
+              .selectFrom(tables[field] as string)
+              .select('id')
+              .where('id', 'in', [...asked])
+              .execute()
+          : [];
+        const existing = new Set(found.map((row) => Number(row.id)));
+        missing[field] = asked.filter((id) => !existing.has(id));
+      }
+      return missing;
+    });
+  }
+
+  /** The fields every entity shares, converted from the row. */
+  protected baseFields(row: Selectable<BaseTable>): Entity {
+    return {
+      id: Number(row.id),
+      createdAt: fromDbDateTime(row.createdAt),
+      updatedAt: fromDbDateTime(row.updatedAt),
+    };
+  }
+
+  /** Runs a query, turning driver errors into application errors; use it in custom queries too. */
+  protected async translate<R>(operation: Operation, query: () => Promise<R>): Promise<R> {
+    try {
+      return await query();
+    } catch (error) {
+      throw translateDatabaseError(error, this.resource, operation);
+    }
+  }
+
+  private async insert(db: Kysely<AnyDatabase>, input: Create): Promise<Id> {
+    const now = toDbDateTime(new Date());
+    const { insertId } = await db
+      .insertInto(this.table)
+      .values({ ...this.toInsert(input), createdAt: now, updatedAt: now } as Insertable<AnyTable>)
+      .executeTakeFirstOrThrow();
+    return Number(insertId);
+  }
+
+  private selectAll(db: Kysely<AnyDatabase>) {
+    return db.selectFrom(this.table).selectAll();
+  }
+
+  private async selectById(db: Kysely<AnyDatabase>, id: Id) {
+    return (await this.selectAll(db)
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()) as Selectable<T>;
+  }
+}
+
+/**
+ * Runs a transaction again when the database broke a deadlock by rolling it back: two bulk
+ * creates inserting the same unique values in opposite orders deadlock on MySQL, and the
+ * loser's second run then fails as the conflict it is.
+ */
+async function retryDeadlocks<R>(transaction: () => Promise<R>, attempts = 3): Promise<R> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await transaction();
+    } catch (error) {
+      if (attempt >= attempts || !isDeadlock(error)) throw error;
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import type { DependencyContainer } from 'tsyringe';
+
+import { createCoreContainer } from './_core/core.module.js';
+import type { Settings } from './_core/config.js';
+import { registerCategoryModule } from './category/infrastructure/category.module.js';
+import { registerCustomerModule } from './customer/infrastructure/customer.module.js';
+import { registerOrderModule } from './order/infrastructure/order.module.js';
+import { registerOrderItemModule } from './order-item/infrastructure/order-item.module.js';
+import { registerProductModule } from './product/infrastructure/product.module.js';
+
+/** Registers the core and every domain module; `layered new` adds one call per domain. */
+export function createServerContainer(settings: Settings): DependencyContainer {
+  const container = createCoreContainer(settings);
+  registerCategoryModule(container);
+  registerCustomerModule(container);
+  registerOrderModule(container);
+  registerOrderItemModule(container);
+  registerProductModule(container);
+  return container;
+}

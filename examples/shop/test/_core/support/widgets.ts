@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+
+import type { Generated, Kysely, Selectable } from 'kysely';
+
+import { toDbDateTime } from '../../../src/_core/infrastructure/column-values.js';
+
+import type { Entity } from '../../../src/_core/domain/entity.js';
+import type { Database } from '../../../src/_core/infrastructure/database.js';
+import {
+  KyselyRepository,
+  type BaseTable,
+} from '../../../src/_core/infrastructure/kysely-repository.js';
+import {
+  idColumn,
+  referenceColumn,
+  timestampColumns,
+} from '../../../src/_core/infrastructure/schema.js';
+
+export interface WidgetTable extends BaseTable {
+  name: string;
+  note: string | null;
+  makerId: number | null;
+}
+
+export interface Widget extends Entity {
+  name: string;
+  note: string | null;
+  makerId: number | null;
+}
+
+export interface CreateWidget {
+  name: string;
+  note?: string | null;
+  makerId?: number | null;
+}
+
+export type UpdateWidget = Partial<CreateWidget>;
+
+export class WidgetRepository extends KyselyRepository<
+  WidgetTable,
+  Widget,
+  CreateWidget,
+  UpdateWidget
+> {
+  constructor(db: Kysely<Database>, table: string) {
+    super(db, table, 'Widget');
+  }
+
+  protected toEntity(row: Selectable<WidgetTable>): Widget {
+    return { ...this.baseFields(row), name: row.name, note: row.note, makerId: row.makerId };
+  }
+
+  protected toInsert(input: CreateWidget) {
+    return { name: input.name, note: input.note ?? null, makerId: input.makerId ?? null };
+  }
+
+  protected toUpdate(changes: UpdateWidget) {
+    return { name: changes.name, note: changes.note, makerId: changes.makerId };
+  }
+}
+
+/**
+ * A maker table and a widget table referring to it, under names unique to this run so
+ * tests can share a MySQL database with anything else.
+ */
+export async function createWidgetTables(db: Kysely<Database>) {
+  const suffix = randomBytes(4).toString('hex');
+  const tables = { maker: `core_maker_${suffix}`, widget: `core_widget_${suffix}` };
+  const schema = (db as Kysely<unknown>).schema;
+  await schema
+    .createTable(tables.maker)
+    .$call(idColumn)
+    .addColumn('name', 'varchar(100)', (col) => col.notNull())
+    .$call(timestampColumns)
+    .execute();
+  await schema
+    .createTable(tables.widget)
+    .$call(idColumn)
+    .addColumn('name', 'varchar(100)', (col) => col.notNull().unique())
+    .addColumn('note', 'varchar(200)')
+    .$call(referenceColumn('maker_id', tables.maker))
+    .$call(timestampColumns)
+    .execute();
+  const drop = async () => {
+    await schema.dropTable(tables.widget).ifExists().execute();
+    await schema.dropTable(tables.maker).ifExists().execute();
+  };
+  return { tables, drop };
+}
+
+interface MakerTable {
+  id: Generated<number>;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export async function insertMaker(db: Kysely<Database>, table: string, name: string) {
+  const now = toDbDateTime(new Date());
+  const { insertId } = await (db as unknown as Kysely<Record<string, MakerTable>>)
+    .insertInto(table)
+    .values({ name, createdAt: now, updatedAt: now })
+    .executeTakeFirstOrThrow();
+  return Number(insertId);
+}
