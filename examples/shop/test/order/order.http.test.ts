@@ -3,13 +3,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createCoreContainer, DATABASE, resolve } from '../../src/_core/core.module.js';
 import type { Database } from '../../src/_core/infrastructure/database.js';
-import { createCoreApp, MAX_BODY_BYTES, type App } from '../../src/_core/interface/app.js';
+import { createCoreApp, type App } from '../../src/_core/interface/app.js';
 import type { Order } from '../../src/order/domain/order.entity.js';
 import { registerOrderModule } from '../../src/order/infrastructure/order.module.js';
 import { createOrderRouter } from '../../src/order/interface/order.router.js';
+import {
+  BAD_BODIES,
+  BAD_IDS,
+  BAD_QUERIES,
+  countRows,
+  createBodySchema,
+  NASTY_TEXT,
+  problem,
+  uniqueText,
+} from '../_core/support/http-cases.js';
 import { migrateToLatest } from '../_core/support/migrate.js';
 import { testDatabaseUrls, testSettings } from '../_core/support/settings.js';
-import { uniqueNumber } from '../_core/support/unique.js';
 import { seedOrderRefs, type OrderRefs, sampleOrder } from './order.fixtures.js';
 
 const PATH = '/api/v1/orders';
@@ -23,103 +32,6 @@ const FIELDS: ReadonlyArray<{ property: string; type: string; wrongType: unknown
   { property: 'note', type: 'text', wrongType: 42 },
 ];
 const STRING_FIELDS = FIELDS.filter((field) => field.type === 'string' || field.type === 'text');
-
-/** Text that breaks naive SQL, LIKE patterns, escaping or encodings; all of it is stored as sent. */
-const NASTY_TEXT = [
-  "'; DROP TABLE x; --",
-  "Robert'); DELETE FROM order;--",
-  '100% _wild_ %_ *',
-  'back\\slash \\\\ \\n \\0 \\%',
-  `"double" 'single' \`back\``,
-  'Zoë Ünïcödé 日本語 עברית',
-  '🙂👍🏽 🏳️‍🌈',
-  '  padded  ',
-  'line\nbreak\ttab\r',
-  'nul\u0000byte',
-];
-
-/** Path ids that are not positive integers an id could be. */
-const BAD_IDS = [
-  '0',
-  '-1',
-  'abc',
-  '1.5',
-  '1e3',
-  '0x10',
-  '%20',
-  '99999999999999999999',
-  '9007199254740993',
-];
-
-/** Query strings the list route refuses. */
-const BAD_QUERIES = [
-  'page=0',
-  'page=-1',
-  'page=1.5',
-  'page=first',
-  'page=',
-  'page=99999999999999999999',
-  'pageSize=0',
-  'pageSize=-5',
-  'pageSize=101',
-  'pageSize=1e2',
-  'ids=',
-  'ids=,',
-  'ids=1,x',
-  'ids=0',
-  'ids=-1',
-  'ids=1;2',
-  'ids=99999999999999999999',
-  `ids=${Array.from({ length: 101 }, (_, i) => i + 1).join(',')}`,
-  'ids=1&page=1',
-];
-
-/** Bodies refused before any query: [case, method, path under PATH, content type, body, status]. */
-const BAD_BODIES: Array<[string, string, string, string | null, string, number]> = [
-  ['malformed JSON', 'POST', '', 'application/json', '{"a": ', 400],
-  ['malformed JSON in a bulk', 'POST', '/bulk', 'application/json', '[{', 400],
-  ['malformed JSON in a PUT', 'PUT', '/1', 'application/json', '{', 400],
-  ['malformed JSON in a PATCH', 'PATCH', '/1', 'application/json', "{'a': 1}", 400],
-  ['text/plain', 'POST', '', 'text/plain', '{}', 415],
-  ['a form', 'POST', '', 'application/x-www-form-urlencoded', 'a=1', 415],
-  ['no content type', 'PATCH', '/1', null, '{}', 415],
-  ['an array for one', 'POST', '', 'application/json', '[]', 422],
-  ['a string for one', 'POST', '', 'application/json', '"text"', 422],
-  ['null for one', 'PUT', '/1', 'application/json', 'null', 422],
-  ['an object for a bulk', 'POST', '/bulk', 'application/json', '{}', 422],
-  ['an empty bulk', 'POST', '/bulk', 'application/json', '[]', 422],
-  [
-    'a bulk over 100 rows',
-    'POST',
-    '/bulk',
-    'application/json',
-    JSON.stringify(Array(101).fill({})),
-    422,
-  ],
-  [
-    'a body over the limit',
-    'POST',
-    '',
-    'application/json',
-    JSON.stringify({ a: 'x'.repeat(MAX_BODY_BYTES) }),
-    413,
-  ],
-];
-
-/** `text` after a number unique to this call, cut to `max` UTF-16 units, never inside a character. */
-function uniqueText(text: string, max = Infinity): string {
-  const prefix = `${uniqueNumber()} `;
-  let tail = text;
-  while (prefix.length + tail.length > max && tail.length > 0)
-    tail = [...tail].slice(0, -1).join('');
-  return `${prefix}${tail}`.slice(0, max);
-}
-
-interface Problem {
-  status: number;
-  code: string;
-  errors?: Array<{ pointer: string; message: string }>;
-}
 
 describe.each(testDatabaseUrls)('orders over HTTP on %s', (url) => {
   let app: App;
@@ -154,40 +66,8 @@ describe.each(testDatabaseUrls)('orders over HTTP on %s', (url) => {
     return ((await response.json()) as { data: Order }).data;
   }
 
-  async function problem(response: Response, status: number): Promise<Problem> {
-    expect(response.status).toBe(status);
-    expect(response.headers.get('content-type')).toBe('application/problem+json');
-    const text = await response.text();
-    expect(text).not.toMatch(/\n\s+at /);
-    return JSON.parse(text) as Problem;
-  }
-
-  /** The create body's JSON schema, as the OpenAPI document publishes it. */
-  async function createBodySchema(): Promise<
-    Record<string, { maxLength?: number; enum?: string[] }>
-  > {
-    type Schema = {
-      $ref?: string;
-      properties?: Record<string, { maxLength?: number; enum?: string[] }>;
-    };
-    const document = (await (await app.request('/api/openapi.json')).json()) as {
-      paths: Record<
-        string,
-        { post: { requestBody: { content: Record<string, { schema: Schema }> } } }
-      >;
-      components: { schemas: Record<string, Schema> };
-    };
-    const schema = document.paths[PATH]!.post.requestBody.content['application/json']!.schema;
-    const resolved = schema.$ref
-      ? document.components.schemas[schema.$ref.split('/').pop()!]!
-      : schema;
-    return resolved.properties ?? {};
-  }
-
-  async function total(): Promise<number> {
-    const response = await app.request(`${PATH}?pageSize=1`);
-    return ((await response.json()) as { meta: { total: number } }).meta.total;
-  }
+  const total = () => countRows(app, PATH);
+  const createBody = () => createBodySchema(app, PATH);
 
   it('creates an order: 201, its Location, every field as sent', async () => {
     const input = sample();
@@ -382,7 +262,7 @@ describe.each(testDatabaseUrls)('orders over HTTP on %s', (url) => {
   });
 
   it('refuses a string over its max length and stores one at it', async () => {
-    const properties = Object.entries(await createBodySchema());
+    const properties = Object.entries(await createBody());
     for (const [property, { maxLength }] of properties.filter(([, schema]) => schema.maxLength)) {
       const tooLong = await send('POST', PATH, {
         ...sample(),
@@ -399,7 +279,7 @@ describe.each(testDatabaseUrls)('orders over HTTP on %s', (url) => {
   });
 
   it('refuses a value outside an enum', async () => {
-    const properties = Object.entries(await createBodySchema());
+    const properties = Object.entries(await createBody());
     for (const [property, schema] of properties.filter(([, schema]) => schema.enum)) {
       for (const value of ['not-a-value', schema.enum![0]!.toUpperCase(), '']) {
         const details = await problem(
@@ -418,7 +298,7 @@ describe.each(testDatabaseUrls)('orders over HTTP on %s', (url) => {
     it.each(NASTY_TEXT)(
       'stores %j in every string field and reads it back verbatim',
       async (text) => {
-        const schema = await createBodySchema();
+        const schema = await createBody();
         const strings = STRING_FIELDS.map(({ property }) => [
           property,
           uniqueText(text, schema[property]?.maxLength),
