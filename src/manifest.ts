@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+
 import { z } from 'zod';
 
 import { ExitCode, LayeredError } from './errors.js';
@@ -84,7 +86,6 @@ function damaged(file: string, reason: string): LayeredError {
 
 /** Reads one domain's manifest, or undefined when the project has no such domain. */
 export async function readManifest(root: string, domainFileName: string): Promise<Manifest | undefined> {
-  const { readFile } = await import('node:fs/promises');
   const file = manifestPath(domainFileName);
   const text = await readFile(`${root}/${file}`, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;

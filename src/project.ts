@@ -70,6 +70,10 @@ function parseConfig(text: string, file: string): ProjectConfig {
 
 /** Names of the domains the project holds, from their manifests (`.layered/domains/*.json`). */
 export async function listDomains(root: string): Promise<string[]> {
-  const entries = await readdir(path.join(root, '.layered', 'domains')).catch(() => [] as string[]);
+  const entries = await readdir(path.join(root, '.layered', 'domains')).catch((error: NodeJS.ErrnoException) => {
+    // No domains folder yet is an empty project; anything else (EACCES, EIO) must surface.
+    if (error.code === 'ENOENT') return [] as string[];
+    throw error;
+  });
   return entries.filter((entry) => entry.endsWith('.json')).map((entry) => entry.slice(0, -'.json'.length)).sort();
 }

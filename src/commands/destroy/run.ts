@@ -5,8 +5,11 @@ import { migrationName } from '../../generate/migration-name.js';
 import { migrationStatus } from '../../generate/migration-status.js';
 import { editRegistrations } from '../../generate/register-domain.js';
 import { manifestPath, readManifest, type Manifest } from '../../manifest.js';
+import { templatesRoot } from '../../package-info.js';
 import { sha256, Tree } from '../../plan/index.js';
 import { findProject, listDomains, type Project } from '../../project.js';
+import { formatFiles } from '../../render/format.js';
+import { renderTemplateTree } from '../../render/template-tree.js';
 import { domainNames, type DomainNames } from '../../spec/index.js';
 import { finishPlan } from '../finish-plan.js';
 
@@ -81,21 +84,13 @@ async function planMigration(project: Project, manifest: Manifest, names: Domain
   if (status.deletable) return undefined;
   const dir = project.config.migrations;
   const drop = await migrationName(project.root, dir, names.tableName, 'drop');
-  const created = path.posix.basename(manifest.migration, '.ts');
-  tree.create(
-    `${dir}/${drop}.ts`,
-    `import type { Kysely } from 'kysely';
-
-import { up as create${names.className}Table } from './${created}.js';
-
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.dropTable('${names.tableName}').execute();
-}
-
-export async function down(db: Kysely<unknown>): Promise<void> {
-  await create${names.className}Table(db);
-}
-`,
-  );
+  const [template] = await renderTemplateTree(path.join(templatesRoot, 'drop-migration'), {
+    className: names.className,
+    tableName: names.tableName,
+    createdMigration: path.posix.basename(manifest.migration, '.ts'),
+  });
+  if (!template) throw new Error('templates/drop-migration holds no template');
+  const [file] = await formatFiles(project.root, [{ path: `${dir}/${drop}.ts`, content: template.content }]);
+  tree.create(file!.path, file!.content);
   return status.reason;
 }
