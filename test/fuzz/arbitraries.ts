@@ -34,7 +34,8 @@ const fieldToken = fc.constantFrom(...FIELD_TYPES).chain((type) =>
  */
 export const acceptedFieldTokens = fc
   .uniqueArray(fc.tuple(fc.stringMatching(/^[a-z]{2,8}$/), fieldToken), { minLength: 1, maxLength: 10, selector: ([name]) => name })
-  .map((fields) => fields.map(([name, { type, modifiers }]) => [`f${name}`, type, ...modifiers].join(':')));
+  // `fld` keeps every name clear of reserved words: a bare `f` prefix made `for` and `finally`.
+  .map((fields) => fields.map(([name, { type, modifiers }]) => [`fld${name}`, type, ...modifiers].join(':')));
 
 /** Accepted tokens with one piece broken: the kinds of typo a user makes. */
 export const mutatedFieldTokens = fc
