@@ -1,5 +1,5 @@
 import { ExitCode, type LayeredError } from '../errors.js';
-import { applyChanges, conflictError, planToJson, renderPlan, type ApplySummary, type Tree } from '../plan/index.js';
+import { applyChanges, conflictError, type ApplySummary, type Tree } from '../plan/index.js';
 import { printJsonResult, printSummary } from './report.js';
 
 export interface FinishOptions {
@@ -16,6 +16,8 @@ export async function finishPlan(tree: Tree, options: FinishOptions): Promise<Ap
   const changes = tree.changes();
   const conflicts = tree.conflicts();
   if (options.dryRun) {
+    // The diff library is only needed to show a plan, not to apply one.
+    const { planToJson, renderPlan } = await import('../plan/diff.js');
     const errors: LayeredError[] = conflicts.length > 0 ? [conflictError(conflicts)] : [];
     if (options.json) {
       process.stdout.write(`${JSON.stringify({ ok: errors.length === 0, ...planToJson(changes), errors: errors.map((e) => e.toJSON()) })}\n`);

@@ -29,9 +29,12 @@ Examples:
   $ layered new product                      asks for the fields (in a terminal)`,
     )
     .action(async (domain: string | undefined, fields: string[], options: NewOptions) => {
-      // Loaded on use: `layered --help` should not pay for the generator's modules.
+      // Loaded on use: `layered --help` should not pay for the generator's modules. Prettier
+      // starts loading on its own thread first, while this thread loads the generator.
+      const { startFormatter } = await import('../render/formatter.js');
+      const formatter = startFormatter();
       const { runNew } = await import('./new/run.js');
-      await runNew(domain, fields, options);
+      await runNew(domain, fields, options, formatter);
     });
 }
 

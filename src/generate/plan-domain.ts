@@ -6,6 +6,7 @@ import { cliVersion, templatesRoot } from '../package-info.js';
 import { sha256, Tree } from '../plan/index.js';
 import type { Project } from '../project.js';
 import { formatFiles } from '../render/format.js';
+import type { Formatter } from '../render/formatter.js';
 import { overrideRoot, templateOrigin } from '../render/overrides.js';
 import { renderTemplateTree } from '../render/template-tree.js';
 import { domainView } from '../render/domain-view.js';
@@ -18,6 +19,8 @@ export interface PlanDomainOptions {
   tests: boolean;
   /** The domain's manifest when it exists already (a `--force` re-run keeps its migration name). */
   previous: Manifest | undefined;
+  /** Started early by the command so that prettier loads while this plans; inline by default. */
+  formatter?: Formatter;
 }
 
 export interface DomainPlan {
@@ -42,21 +45,24 @@ export async function planDomain(project: Project, spec: DomainSpec, options: Pl
     overrideRoot: await overrideRoot(root),
   });
   const wanted = rendered.filter((file) => options.tests || !file.path.startsWith('test/'));
-  const files = await formatFiles(root, wanted.map((file) => ({ ...file, path: relocate(file.path, config.migrations) })));
-
+  const formatter = options.formatter ?? { format: formatFiles };
   const tree = new Tree(root, { overwrite: options.force ? 'overwrite' : 'conflict' });
-  for (const file of files) tree.create(file.path, file.content);
-  // A --force re-run replaces the previous run's files; any it no longer generates go.
-  for (const old of options.previous?.files ?? []) {
-    if (!files.some((file) => file.path === old.path) && tree.exists(old.path)) tree.delete(old.path);
-  }
-
-  const registrations = await editRegistrations('add', tree, config, names);
+  // Formatting runs while the host files are edited (on the formatter's thread, when it has one).
+  const [files, registrations] = await Promise.all([
+    formatter.format(root, wanted.map((file) => ({ ...file, path: relocate(file.path, config.migrations) }))),
+    editRegistrations('add', tree, config, names),
+  ]);
   if (!options.force && !options.previous && registrations.every((r) => !r.changed)) {
     throw new LayeredError('DOMAIN_REGISTERED', `${names.fileName} is already registered in ${config.serverContainer} and ${config.bootstrap}, but has no manifest.`, {
       hint: `Remove its lines from both files, or run again with --force to regenerate it.`,
       exitCode: ExitCode.Conflict,
     });
+  }
+
+  for (const file of files) tree.create(file.path, file.content);
+  // A --force re-run replaces the previous run's files; any it no longer generates go.
+  for (const old of options.previous?.files ?? []) {
+    if (!files.some((file) => file.path === old.path) && tree.exists(old.path)) tree.delete(old.path);
   }
 
   const migrationPath = `${config.migrations}/${migration}.ts`;

@@ -1,8 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import type { TemplateDelegate } from 'handlebars';
-
 import { LayeredError } from '../errors.js';
 import { sha256 } from '../plan/hash.js';
 import { compile } from './handlebars.js';
@@ -61,8 +59,8 @@ export async function renderTemplateTree(root: string, vars: TemplateVars, optio
       const isTemplate = template.endsWith('.hbs');
       return {
         template,
-        path: outputPath(template, vars),
-        content: isTemplate ? renderOne(label, source, vars) : source,
+        path: await outputPath(template, vars),
+        content: isTemplate ? await renderOne(label, source, vars) : source,
         ...(overridden ? { override: { path: label, sha256: sha256(source) } } : {}),
       };
     }),
@@ -71,8 +69,8 @@ export async function renderTemplateTree(root: string, vars: TemplateVars, optio
   return files;
 }
 
-function outputPath(template: string, vars: TemplateVars): string {
-  const rendered = renderOne(template, template, vars);
+async function outputPath(template: string, vars: TemplateVars): Promise<string> {
+  const rendered = await renderOne(template, template, vars);
   return rendered
     .replace(/\.hbs$/, '')
     .split('/')
@@ -80,10 +78,9 @@ function outputPath(template: string, vars: TemplateVars): string {
     .join('/');
 }
 
-function renderOne(template: string, source: string, vars: TemplateVars): string {
-  let delegate: TemplateDelegate;
+async function renderOne(template: string, source: string, vars: TemplateVars): Promise<string> {
   try {
-    delegate = compile(source);
+    const delegate = await compile(source);
     return delegate(vars);
   } catch (error) {
     const line = handlebarsErrorLine(error);

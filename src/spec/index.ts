@@ -3,7 +3,6 @@ import { checkDomainName } from './domain-name.js';
 import { parseFieldTokens } from './grammar.js';
 import { type DomainSpec, domainSpecSchema } from './schema.js';
 import { type IssueContext, toSpecError } from './spec-error.js';
-import { readSpecFile } from './spec-file.js';
 
 export { assertRefsExist } from './refs.js';
 export { checkDomainName } from './domain-name.js';
@@ -23,7 +22,6 @@ export {
   type FieldSpecInput,
 } from './schema.js';
 export { SpecError, type SpecIssue } from './spec-error.js';
-export { readSpecFile } from './spec-file.js';
 
 export interface ParseDomainSpecOptions {
   /** The domain as typed on the command line, in any form. */
@@ -54,6 +52,8 @@ export async function parseDomainSpec(options: ParseDomainSpecOptions): Promise<
   if (tokens.length > 0) {
     throw new LayeredError('SPEC_FIELDS_AND_FILE', 'Fields were given both on the command line and in a spec file.', { hint: 'Put every field in the spec file, or drop --spec and give them as arguments.' });
   }
+  // The YAML parser costs ~30 ms to load; only spec files need it.
+  const { readSpecFile } = await import('./spec-file.js');
   const loaded = await readSpecFile(options.specFile);
   const data = loaded.data;
   let input = data;

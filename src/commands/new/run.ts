@@ -2,6 +2,7 @@ import { ExitCode, LayeredError } from '../../errors.js';
 import { planDomain } from '../../generate/plan-domain.js';
 import { readManifest } from '../../manifest.js';
 import { findProject, listDomains } from '../../project.js';
+import type { Formatter } from '../../render/formatter.js';
 import { assertRefsExist, domainNames, parseDomainSpec, type DomainSpec } from '../../spec/index.js';
 import { finishPlan } from '../finish-plan.js';
 
@@ -14,7 +15,7 @@ export interface NewOptions {
   cwd: string;
 }
 
-export async function runNew(domain: string | undefined, tokens: string[], options: NewOptions): Promise<void> {
+export async function runNew(domain: string | undefined, tokens: string[], options: NewOptions, formatter: Formatter): Promise<void> {
   const project = await findProject(options.cwd);
   const existing = await listDomains(project.root);
   const spec = await readSpec(domain, tokens, options, existing);
@@ -29,7 +30,7 @@ export async function runNew(domain: string | undefined, tokens: string[], optio
     });
   }
 
-  const { tree } = await planDomain(project, spec, { force: Boolean(options.force), tests: options.tests, previous });
+  const { tree } = await planDomain(project, spec, { force: Boolean(options.force), tests: options.tests, previous, formatter });
   const summary = await finishPlan(tree, options);
   if (summary && !options.json) {
     process.stdout.write(`\nAdded ${names.fileName}. Next: npm run migrate, then npm test (its routes are under /api/v1/${names.pluralKebab}).\n`);
