@@ -9,7 +9,8 @@
 //   <node_modules>: an installed generated project's node_modules (symlinked).
 //   MYSQL_URL: the database the mysql run owns; it is dropped and created again
 //   (default mysql://root@127.0.0.1:3306/layered_bench_http).
-//   CONNECTIONS (default 50), DURATION seconds (default 10).
+//   CONNECTIONS (default 50), DURATION seconds (default 10), ROUNDS (default 3): each route is
+//   loaded ROUNDS times on each server, alternating, and the median run of each is reported.
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,6 +30,7 @@ const databases = process.argv.length > 3 ? process.argv.slice(3) : ['sqlite', '
 const mysqlUrl = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/layered_bench_http';
 const connections = Number(process.env.CONNECTIONS ?? 50);
 const duration = Number(process.env.DURATION ?? 10);
+const rounds = Number(process.env.ROUNDS ?? 3);
 const autocannon = createRequire(path.join(here, 'package.json'))('autocannon');
 
 const work = mkdtempSync(path.join(tmpdir(), 'layered-bench-http-'));
@@ -100,6 +102,11 @@ async function assertSameAnswers() {
   }
 }
 
+/** The run with the median req/s, so a figure and its p99 come from the same run. */
+function medianRun(runs) {
+  return [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)];
+}
+
 let serial = 0;
 function load(port, route, seconds = duration) {
   const url = `http://127.0.0.1:${port}`;
@@ -129,8 +136,13 @@ for (const database of databases) {
     for (const route of ['GET by id', 'GET page', 'POST']) {
       // Warm both up (JIT, pools) before measuring.
       for (const port of [GENERATED, BASELINE]) await load(port, route, 2);
-      const generated = await load(GENERATED, route);
-      const baseline = await load(BASELINE, route);
+      // Alternate the two, so that a slow spell of the shared machine hits both alike.
+      const runs = { generated: [], baseline: [] };
+      for (let round = 0; round < rounds; round += 1) {
+        runs.generated.push(await load(GENERATED, route));
+        runs.baseline.push(await load(BASELINE, route));
+      }
+      const [generated, baseline] = [medianRun(runs.generated), medianRun(runs.baseline)];
       rows.push({ database, route, generated, baseline });
       console.error(`${database} ${route}: ${(generated.rps / baseline.rps).toFixed(2)}x`);
     }
@@ -139,7 +151,7 @@ for (const database of databases) {
   }
 }
 
-console.log(`autocannon -c ${connections} -d ${duration}, loopback, Node ${process.version}\n`);
+console.log(`autocannon -c ${connections} -d ${duration}, median of ${rounds} alternating runs, loopback, Node ${process.version}\n`);
 console.log('| database | route | generated req/s | generated p99 ms | baseline req/s | baseline p99 ms | ratio |');
 console.log('|---|---|---:|---:|---:|---:|---:|');
 for (const { database, route, generated, baseline } of rows) {

@@ -143,7 +143,7 @@ export function domainView(spec: DomainSpec, options: { migrationName: string })
     imports: {
       entity: importList(['Entity', used.has('json') && 'JsonValue']),
       tableColumnTypes: importList(spec.fields.map((field) => columnTypeImport(TYPE_FACTS[field.type].rowType(field, '')))),
-      columnValues: importList(spec.fields.flatMap((field) => [TYPE_FACTS[field.type].toDb, TYPE_FACTS[field.type].fromDb])),
+      columnValues: importList(['fromDbDateTime', ...spec.fields.flatMap((field) => [TYPE_FACTS[field.type].toDb, TYPE_FACTS[field.type].fromDb])]),
       schemas: importList([
         'batchSchema',
         'entityFields',

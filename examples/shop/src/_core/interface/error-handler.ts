@@ -15,7 +15,7 @@ import { problemResponse, statusTitle } from './problem.js';
 export function createErrorHandler(settings: Settings): ErrorHandler<AppEnv> {
   return (error, c) => {
     if (error instanceof AppError) {
-      if (error.status >= 500) c.var.logger.warn({ err: error }, error.message);
+      if (error.status >= 500) c.get('logger').warn({ err: error }, error.message);
       return problemResponse(
         c,
         error.status as ContentfulStatusCode,
@@ -29,7 +29,7 @@ export function createErrorHandler(settings: Settings): ErrorHandler<AppEnv> {
       const title = statusTitle(status);
       return problemResponse(c, status, codePrefix(title), error.message || title);
     }
-    c.var.logger.error({ err: error }, 'Unhandled error');
+    c.get('logger').error({ err: error }, 'Unhandled error');
     const detail =
       settings.nodeEnv === 'development'
         ? (error.stack ?? error.message)

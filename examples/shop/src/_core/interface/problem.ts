@@ -47,7 +47,7 @@ export function problemResponse(
     instance: c.req.path,
     code,
     ...(errors && errors.length > 0 && { errors }),
-    traceId: c.var.requestId,
+    traceId: c.get('requestId'),
   };
   return c.body(JSON.stringify(problem), status, { 'Content-Type': 'application/problem+json' });
 }

@@ -1,10 +1,11 @@
-import { Server } from 'node:net';
+import { Server, type AddressInfo } from 'node:net';
 
-import { serve, type ServerType } from '@hono/node-server';
+import { createAdaptorServer, type ServerType } from '@hono/node-server';
 import type { DependencyContainer } from 'tsyringe';
 
 import { DATABASE, LOGGER, resolve, SETTINGS } from '../core.module.js';
 import type { App } from './app.js';
+import { stampResponse } from './http-edge.js';
 
 /** How long in-flight requests get to finish after SIGTERM/SIGINT before sockets are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -14,6 +15,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Node's HTTP server for the app, not yet listening; every response gets the edge headers. */
+export function createHttpServer(app: App): ServerType {
+  const server = createAdaptorServer({ fetch: app.fetch });
+  server.prependListener('request', stampResponse);
+  return server;
+}
+
 /**
  * Listens on the configured host and port. On SIGTERM or SIGINT it stops accepting,
  * lets in-flight requests finish, then closes the database.
@@ -21,8 +29,10 @@ export interface RunningServer {
 export function runServer(app: App, container: DependencyContainer): RunningServer {
   const { host, port } = resolve(container, SETTINGS);
   const logger = resolve(container, LOGGER);
-  const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
-    logger.info(`Listening on http://${host}:${info.port}`);
+  const server = createHttpServer(app);
+  server.listen(port, host, () => {
+    const { port: listening } = server.address() as AddressInfo;
+    logger.info(`Listening on http://${host}:${listening}`);
   });
 
   let closing: Promise<void> | undefined;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 
+import { fromDbDateTime } from '../../_core/infrastructure/column-values.js';
 import type { Database } from '../../_core/infrastructure/database.js';
 import { KyselyRepository } from '../../_core/infrastructure/kysely-repository.js';
 import type { Category, CreateCategory, UpdateCategory } from '../domain/category.entity.js';
@@ -20,7 +21,9 @@ export class CategoryKyselyRepository
 
   protected toEntity(row: CategoryRow): Category {
     return {
-      ...this.baseFields(row),
+      id: Number(row.id),
+      createdAt: fromDbDateTime(row.createdAt),
+      updatedAt: fromDbDateTime(row.updatedAt),
       name: row.name,
       description: row.description,
       parentId: row.parentId,

@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
 
-import { fromDbBoolean, toDbBoolean } from '../../_core/infrastructure/column-values.js';
+import {
+  fromDbBoolean,
+  fromDbDateTime,
+  toDbBoolean,
+} from '../../_core/infrastructure/column-values.js';
 import type { Database } from '../../_core/infrastructure/database.js';
 import { KyselyRepository } from '../../_core/infrastructure/kysely-repository.js';
 import type { Customer, CreateCustomer, UpdateCustomer } from '../domain/customer.entity.js';
@@ -17,7 +21,9 @@ export class CustomerKyselyRepository
 
   protected toEntity(row: CustomerRow): Customer {
     return {
-      ...this.baseFields(row),
+      id: Number(row.id),
+      createdAt: fromDbDateTime(row.createdAt),
+      updatedAt: fromDbDateTime(row.updatedAt),
       email: row.email,
       name: row.name,
       vip: fromDbBoolean(row.vip),

@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
 
-import { fromDbDecimal, toDbDecimal } from '../../_core/infrastructure/column-values.js';
+import {
+  fromDbDateTime,
+  fromDbDecimal,
+  toDbDecimal,
+} from '../../_core/infrastructure/column-values.js';
 import type { Database } from '../../_core/infrastructure/database.js';
 import { KyselyRepository } from '../../_core/infrastructure/kysely-repository.js';
 import type { OrderItem, CreateOrderItem, UpdateOrderItem } from '../domain/order-item.entity.js';
@@ -24,7 +28,9 @@ export class OrderItemKyselyRepository
 
   protected toEntity(row: OrderItemRow): OrderItem {
     return {
-      ...this.baseFields(row),
+      id: Number(row.id),
+      createdAt: fromDbDateTime(row.createdAt),
+      updatedAt: fromDbDateTime(row.updatedAt),
       orderId: row.orderId,
       productId: row.productId,
       quantity: row.quantity,

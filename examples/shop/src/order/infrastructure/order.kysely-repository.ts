@@ -21,7 +21,9 @@ export class OrderKyselyRepository
 
   protected toEntity(row: OrderRow): Order {
     return {
-      ...this.baseFields(row),
+      id: Number(row.id),
+      createdAt: fromDbDateTime(row.createdAt),
+      updatedAt: fromDbDateTime(row.updatedAt),
       buyerId: row.buyerId,
       status: row.status,
       placedAt: fromDbDateTime(row.placedAt),

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import {
   fromDbBigint,
   fromDbDate,
+  fromDbDateTime,
   fromDbDecimal,
   fromDbJson,
   toDbBigint,
@@ -30,7 +31,9 @@ export class ProductKyselyRepository
 
   protected toEntity(row: ProductRow): Product {
     return {
-      ...this.baseFields(row),
+      id: Number(row.id),
+      createdAt: fromDbDateTime(row.createdAt),
+      updatedAt: fromDbDateTime(row.updatedAt),
       name: row.name,
       sku: row.sku,
       price: fromDbDecimal(row.price, 2),

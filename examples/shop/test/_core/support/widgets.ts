@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { Generated, Kysely, Selectable } from 'kysely';
 
-import { toDbDateTime } from '../../../src/_core/infrastructure/column-values.js';
+import { fromDbDateTime, toDbDateTime } from '../../../src/_core/infrastructure/column-values.js';
 
 import type { Entity } from '../../../src/_core/domain/entity.js';
 import type { Database } from '../../../src/_core/infrastructure/database.js';
@@ -47,7 +47,14 @@ export class WidgetRepository extends KyselyRepository<
   }
 
   protected toEntity(row: Selectable<WidgetTable>): Widget {
-    return { ...this.baseFields(row), name: row.name, note: row.note, makerId: row.makerId };
+    return {
+      id: Number(row.id),
+      createdAt: fromDbDateTime(row.createdAt),
+      updatedAt: fromDbDateTime(row.updatedAt),
+      name: row.name,
+      note: row.note,
+      makerId: row.makerId,
+    };
   }
 
   protected toInsert(input: CreateWidget) {

@@ -2,8 +2,6 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
-import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import type { DependencyContainer } from 'tsyringe';
 
 import { LOGGER, resolve, SETTINGS } from '../core.module.js';
@@ -18,19 +16,19 @@ import { createRouter } from './router.js';
 export type App = OpenAPIHono<AppEnv>;
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
+// Every method that may carry a body; GET, HEAD and OPTIONS skip the check entirely.
+const BODY_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
 /**
- * The HTTP app with everything but domain routes: request id, logging, security headers,
- * CORS (only when origins are configured), body limit, problem+json errors, health and docs.
+ * The HTTP app with everything but domain routes: request id and logging, CORS (only when
+ * origins are configured), body limit, problem+json errors, health and docs. Node's server
+ * adds the security and request id headers (`http-edge.ts`).
  */
 export function createCoreApp(container: DependencyContainer): App {
   const settings = resolve(container, SETTINGS);
   const app = createRouter();
 
-  app.use(requestId({ headerName: 'X-Request-Id', limitLength: 128 }));
   app.use(requestLog(resolve(container, LOGGER)));
-  app.use(secureHeaders());
   if (settings.corsOrigins.length > 0) {
     const anyOrigin = settings.corsOrigins.includes('*');
     // Credentials are only allowed for an explicit list; `*` with credentials is never sent.
@@ -44,7 +42,7 @@ export function createCoreApp(container: DependencyContainer): App {
   });
   // Reading `c.req.raw.body` makes @hono/node-server build a full `Request` (about a third of
   // a GET's cost in bench/http.mjs): only requests that may carry a body pay for the check.
-  app.use((c, next) => (BODYLESS.has(c.req.method) ? next() : limitBody(c, next)));
+  app.on(BODY_METHODS, '*', limitBody);
   app.onError(createErrorHandler(settings));
   app.notFound(notFoundHandler);
 
