@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 
+import { createAdaptorServer } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { SECURITY_HEADERS } from '../../src/_core/interface/http-edge.js';
@@ -60,5 +61,22 @@ describe('headers every response carries', () => {
       [1, 2, 3].map(async () => (await fetch(`${base}/api/health`)).headers.get('x-request-id')),
     );
     expect(new Set(ids).size).toBe(3);
+  });
+});
+
+describe('the request id without the edge listener (a server made with plain `serve`)', () => {
+  it("uses the caller's id only when well formed", async () => {
+    const plain = createAdaptorServer({ fetch: createTestApp().app.fetch });
+    await new Promise<void>((listening) => plain.listen(0, '127.0.0.1', () => listening()));
+    const url = `http://127.0.0.1:${(plain.address() as AddressInfo).port}/api/nothing`;
+    try {
+      const kept = await fetch(url, { headers: { 'X-Request-Id': 'req-7' } });
+      expect(await kept.json()).toMatchObject({ traceId: 'req-7' });
+      const replaced = await fetch(url, { headers: { 'X-Request-Id': 'x'.repeat(129) } });
+      expect(await replaced.json()).toMatchObject({ traceId: expect.stringMatching(UUID) });
+    } finally {
+      if ('closeAllConnections' in plain) plain.closeAllConnections();
+      await new Promise<void>((closed) => plain.close(() => closed()));
+    }
   });
 });

@@ -36,16 +36,21 @@ const WELL_FORMED_ID = /^[\w-]{1,128}$/;
  * formed, else a new UUID) on the response, and the id on the request for Hono to read.
  */
 export function stampResponse(request: IncomingMessage, response: ServerResponse): void {
-  const given = request.headers[REQUEST_ID_HEADER];
-  const id = typeof given === 'string' && WELL_FORMED_ID.test(given) ? given : randomUUID();
+  const id = wellFormed(request.headers[REQUEST_ID_HEADER]) ?? randomUUID();
   request.headers[REQUEST_ID_HEADER] = id;
   response.setHeaders(SECURITY_HEADERS);
   response.setHeader(REQUEST_ID_HEADER, id);
 }
 
-/** The id `stampResponse` chose; a new one when the app runs without Node's server (`app.request`). */
+/**
+ * The id `stampResponse` chose; a new one when the app runs without it (`app.request` in
+ * tests, or a server made without `createHttpServer`), where the header is the caller's own.
+ */
 export function requestIdOf(c: Context): string {
   const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
-  const id = incoming?.headers[REQUEST_ID_HEADER];
-  return typeof id === 'string' ? id : randomUUID();
+  return wellFormed(incoming?.headers[REQUEST_ID_HEADER]) ?? randomUUID();
+}
+
+function wellFormed(id: string | string[] | undefined): string | undefined {
+  return typeof id === 'string' && WELL_FORMED_ID.test(id) ? id : undefined;
 }
