@@ -5,7 +5,6 @@ import { manifestPath, MANIFEST_FORMAT, serializeManifest, type Manifest } from 
 import { cliVersion, templatesRoot } from '../package-info.js';
 import { sha256, Tree } from '../plan/index.js';
 import type { Project } from '../project.js';
-import { formatFiles } from '../render/format.js';
 import type { Formatter } from '../render/formatter.js';
 import { overrideRoot, templateOrigin } from '../render/overrides.js';
 import { renderTemplateTree } from '../render/template-tree.js';
@@ -19,8 +18,8 @@ export interface PlanDomainOptions {
   tests: boolean;
   /** The domain's manifest when it exists already (a `--force` re-run keeps its migration name). */
   previous: Manifest | undefined;
-  /** Started early by the command so that prettier loads while this plans; inline by default. */
-  formatter?: Formatter;
+  /** Started early by the command (`startFormatter`), so that prettier loads while this plans. */
+  formatter: Formatter;
 }
 
 export interface DomainPlan {
@@ -45,11 +44,10 @@ export async function planDomain(project: Project, spec: DomainSpec, options: Pl
     overrideRoot: await overrideRoot(root),
   });
   const wanted = rendered.filter((file) => options.tests || !file.path.startsWith('test/'));
-  const formatter = options.formatter ?? { format: formatFiles };
   const tree = new Tree(root, { overwrite: options.force ? 'overwrite' : 'conflict' });
   // Formatting runs while the host files are edited (on the formatter's thread, when it has one).
   const [files, registrations] = await Promise.all([
-    formatter.format(root, wanted.map((file) => ({ ...file, path: relocate(file.path, config.migrations) }))),
+    options.formatter.format(root, wanted.map((file) => ({ ...file, path: relocate(file.path, config.migrations) }))),
     editRegistrations('add', tree, config, names),
   ]);
   if (!options.force && !options.previous && registrations.every((r) => !r.changed)) {

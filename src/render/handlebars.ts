@@ -1,5 +1,4 @@
 import type Handlebars from 'handlebars';
-import type { TemplateDelegate } from 'handlebars';
 
 import { sha256 } from '../plan/hash.js';
 
@@ -20,7 +19,7 @@ let precompiled: Promise<Record<string, TemplateSpec>> | undefined;
  * Handlebars' small runtime is loaded. Anything else (a project's override, a template edited
  * since the build, or a run from source) loads the compiler, which costs ~50 ms more.
  */
-export async function compile(source: string): Promise<TemplateDelegate> {
+export async function compile(source: string): Promise<Handlebars.TemplateDelegate> {
   const spec = (await precompiledTemplates())[sha256(source)];
   if (spec !== undefined) {
     // The runtime is the compiler's API without `compile`; its typings do not say so.

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LayeredError } from '../../src/errors.js';
 import { planDomain } from '../../src/generate/plan-domain.js';
 import { findProject, type Project } from '../../src/project.js';
+import { startFormatter } from '../../src/render/formatter.js';
 import { parseDomainSpec } from '../../src/spec/index.js';
 import { runCli } from '../helpers/run-cli.js';
 import { acceptedFieldTokens, mutatedFieldTokens } from './arbitraries.js';
@@ -34,7 +35,7 @@ describe('layered new, fuzzed', () => {
     await fc.assert(
       fc.asyncProperty(acceptedFieldTokens, async (tokens) => {
         const spec = await parseDomainSpec({ name: 'widget', tokens });
-        const { tree, registrations } = await planDomain(project, spec, { force: false, tests: true, previous: undefined });
+        const { tree, registrations } = await planDomain(project, spec, { force: false, tests: true, previous: undefined, formatter: startFormatter() });
 
         expect(tree.conflicts()).toEqual([]);
         expect(registrations.map((r) => r.changed)).toEqual([true, true]);

@@ -11,7 +11,7 @@ import type { Context } from 'hono';
  * (bench/http.mjs in the layered repository); Node's own `setHeader` costs next to nothing.
  */
 
-export const REQUEST_ID_HEADER = 'x-request-id';
+const REQUEST_ID_HEADER = 'x-request-id';
 
 /**
  * What OWASP's REST Security Cheat Sheet asks of an API's responses (less `Cache-Control:
