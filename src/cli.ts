@@ -3,11 +3,13 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode, LayeredError } from './errors.js';
 import { printError, printJsonError } from './output.js';
 import { cliVersion } from './package-info.js';
+import { registerChangeCommand } from './commands/change.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerDestroyCommand } from './commands/destroy.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerListCommand } from './commands/list.js';
 import { registerNewCommand } from './commands/new.js';
+import { registerSyncCommand } from './commands/sync.js';
 import { registerTemplatesCommand } from './commands/templates.js';
 
 /** Builds the commander program; each command lives in its own module under `commands/`. */
@@ -24,10 +26,14 @@ Examples:
   $ layered init shop                      create a project in ./shop and install it
   $ layered init shop --db mysql --no-install
   $ layered new product name:string price:decimal stock:int:default=0
-  $ layered new --spec specs/order.yaml --dry-run`,
+  $ layered new --spec specs/order.yaml --dry-run
+  $ layered change product add stock:int:default=0 rename title=name
+  $ layered sync --dry-run                 show what today's templates change in every domain`,
     );
   registerInitCommand(program);
   registerNewCommand(program);
+  registerChangeCommand(program);
+  registerSyncCommand(program);
   registerDestroyCommand(program);
   registerListCommand(program);
   registerCheckCommand(program);

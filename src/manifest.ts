@@ -5,10 +5,10 @@ import { z } from 'zod';
 import { ExitCode, LayeredError } from './errors.js';
 import { domainSpecSchema, type DomainSpec } from './spec/index.js';
 
-export const MANIFEST_FORMAT = 1;
+export const MANIFEST_FORMAT = 2;
 
 const manifestSchema = z.object({
-  formatVersion: z.literal(MANIFEST_FORMAT),
+  formatVersion: z.union([z.literal(1), z.literal(MANIFEST_FORMAT)]),
   cliVersion: z.string(),
   spec: z.unknown(),
   files: z.array(
@@ -18,14 +18,17 @@ const manifestSchema = z.object({
       template: z.string(),
       origin: z
         .discriminatedUnion('kind', [
-          z.object({ kind: z.literal('built-in'), cliVersion: z.string() }),
+          z.object({ kind: z.literal('built-in'), cliVersion: z.string(), sha256: z.string().optional() }),
           z.object({ kind: z.literal('override'), sha256: z.string() }),
         ])
         .optional(),
     }),
   ),
   registrations: z.array(z.object({ file: z.string(), kind: z.enum(['container', 'bootstrap']) })),
-  migration: z.string(),
+  /** Format 1 had only the create migration. */
+  migration: z.string().optional(),
+  migrations: z.array(z.string()).optional(),
+  conflicts: z.array(z.string()).optional(),
 });
 
 /**
@@ -33,7 +36,7 @@ const manifestSchema = z.object({
  * override (`.layered/templates/...`) with the hash of its source. Manifests written before
  * overrides existed have no origin: their files came from the built-ins of `cliVersion`.
  */
-export type TemplateOrigin = { kind: 'built-in'; cliVersion: string } | { kind: 'override'; sha256: string };
+export type TemplateOrigin = { kind: 'built-in'; cliVersion: string; sha256?: string | undefined } | { kind: 'override'; sha256: string };
 
 /**
  * What `layered new` wrote for one domain (`.layered/domains/<name>.json`): `destroy`, `list`
@@ -46,8 +49,10 @@ export interface Manifest {
   /** Every generated file (not the host files), with the hash of the bytes written. */
   files: Array<{ path: string; sha256: string; template: string; origin?: TemplateOrigin }>;
   registrations: Array<{ file: string; kind: 'container' | 'bootstrap' }>;
-  /** The domain's migration, also listed in `files`. */
-  migration: string;
+  /** The domain's migrations in order: its create migration, then one per `layered change`. Also listed in `files`. */
+  migrations: string[];
+  /** Files a merge left conflict markers in (`--conflicts markers`); `check` fails while they hold any. */
+  conflicts?: string[];
 }
 
 export function manifestPath(domainFileName: string): string {
@@ -73,7 +78,10 @@ export function parseManifest(text: string, file: string): Manifest {
   }
   const spec = domainSpecSchema.safeParse(parsed.data.spec);
   if (!spec.success) throw damaged(file, `its spec is invalid (${spec.error.issues[0]?.message ?? 'unknown'})`);
-  return { ...parsed.data, formatVersion: MANIFEST_FORMAT, spec: spec.data };
+  const { migration, migrations, conflicts, formatVersion: _format, ...rest } = parsed.data;
+  const all = migrations ?? (migration === undefined ? [] : [migration]);
+  if (all.length === 0) throw damaged(file, 'it lists no migration');
+  return { ...rest, formatVersion: MANIFEST_FORMAT, spec: spec.data, migrations: all, ...(conflicts && conflicts.length > 0 ? { conflicts } : {}) };
 }
 
 function damaged(file: string, reason: string): LayeredError {

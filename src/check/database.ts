@@ -71,9 +71,10 @@ export function expectedColumns(manifest: Manifest): string[] {
 function compare(manifest: Manifest, tables: Map<string, Set<string>>): Finding[] {
   const table = domainNames(manifest.spec.name).tableName;
   const columns = tables.get(table);
-  const hint = `Run npm run migrate (its migration is ${manifest.migration}).`;
+  const latest = manifest.migrations.at(-1);
+  const hint = `Run npm run migrate (its latest migration is ${latest}).`;
   if (!columns) {
-    return [finding('TABLE_MISSING', `${manifest.spec.name}: the database has no table "${table}".`, hint, manifest.migration)];
+    return [finding('TABLE_MISSING', `${manifest.spec.name}: the database has no table "${table}".`, hint, manifest.migrations[0])];
   }
   const missing = expectedColumns(manifest).filter((column) => !columns.has(column));
   if (missing.length === 0) return [];
@@ -81,8 +82,8 @@ function compare(manifest: Manifest, tables: Map<string, Set<string>>): Finding[
     finding(
       'COLUMNS_MISSING',
       `${manifest.spec.name}: table "${table}" lacks column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`,
-      `${hint} If it was applied before the domain changed, add a migration that adds them.`,
-      manifest.migration,
+      `${hint} If the domain was changed by hand after its migrations ran, make the change with layered change, which writes the migration.`,
+      latest,
     ),
   ];
 }

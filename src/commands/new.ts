@@ -11,7 +11,7 @@ export function registerNewCommand(program: Command): void {
     .argument('[fields...]', 'fields as name:type[:modifier...]')
     .option('--spec <file>', 'read the domain from a YAML or JSON spec file')
     .option('--dry-run', 'print the files it would create and the diff of the files it would change; write nothing')
-    .option('--force', "rewrite the domain's files if they exist (its migration keeps its name)")
+    .option('--force', 'an existing domain: apply this spec like `layered change --spec` (an ALTER migration, your edits merged in)')
     .option('--json', 'print one JSON object { ok, created, modified, removed, errors } on stdout')
     .option('--no-tests', 'skip the generated tests')
     .option('--cwd <dir>', 'run as if started in <dir>', process.cwd())

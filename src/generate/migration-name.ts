@@ -17,7 +17,7 @@ export async function migrationName(
   root: string,
   migrationsDir: string,
   tableName: string,
-  action: 'create' | 'drop' = 'create',
+  action: 'create' | 'alter' | 'drop' = 'create',
 ): Promise<string> {
   const existing = await readdir(path.join(root, migrationsDir)).catch(() => [] as string[]);
   const newest = existing.map((file) => STAMP.exec(file)?.[1]).filter((stamp): stamp is string => stamp !== undefined).sort().at(-1);

@@ -175,7 +175,7 @@ function fieldView(names: DomainNames, field: FieldSpec, enumView: EnumView): Fi
   const facts = TYPE_FACTS[field.type];
   const spelled = fieldNames(field.name, { ref: field.type === 'ref' });
   const property = spelled.idPropertyName ?? spelled.propertyName;
-  const column = spelled.idColumnName ?? spelled.columnName;
+  const column = columnOf(field);
   const orNull = (code: Code): Code => (field.optional ? `${code} | null` : code);
   const convert = (fn: string | undefined, value: Code): Code => (fn ? `${fn}(${value}${facts.convertArgs ?? ''})` : value);
   const [example, other] = facts.examples(field);
@@ -195,7 +195,7 @@ function fieldView(names: DomainNames, field: FieldSpec, enumView: EnumView): Fi
     requestSchema: `${facts.requestSchema(field, enumView.constName)}${nullable}.openapi({ example: ${literal(example)} })`,
     createSchema: createSchema(names, field, property),
     responseSchema: `${facts.responseSchema(field, enumView.constName)}${nullable}.openapi({ ${facts.responseMeta ?? ''}example: ${literal(example)} })`,
-    migrationColumn: migrationColumn(names, field, column),
+    migrationColumn: migrationColumn(field),
     example: literal(example),
     otherExample: literal(other),
     sample: field.type === 'ref' ? `refs.${property}` : field.unique && facts.uniqueSample ? facts.uniqueSample(field) : field.type === 'uuid' ? 'randomUUID()' : literal(example),
@@ -222,13 +222,21 @@ function leftOut(field: FieldSpec): Code | null {
 }
 
 /** The default in the entity's JSON form (decimals with their scale). */
-function defaultValue(field: FieldSpec): Sample {
+export function defaultValue(field: FieldSpec): Sample {
   const value = field.default as Sample;
   if (field.type === 'decimal') return fixedScale(String(value));
   return value;
 }
 
-function migrationColumn(names: DomainNames, field: FieldSpec, column: string): Code {
+/** The column a field is stored in: `category_id` for a ref `category`, else its snake name. */
+export function columnOf(field: FieldSpec): string {
+  const spelled = fieldNames(field.name, { ref: field.type === 'ref' });
+  return spelled.idColumnName ?? spelled.columnName;
+}
+
+/** The field's column in a create-table chain: `.addColumn(...)` or `.$call(referenceColumn(...))`. */
+export function migrationColumn(field: FieldSpec): Code {
+  const column = columnOf(field);
   if (field.type === 'ref') {
     const target = domainNames(field.ref ?? field.name).tableName;
     const options = field.optional ? '' : ', { notNull: true }';
@@ -240,7 +248,6 @@ function migrationColumn(names: DomainNames, field: FieldSpec, column: string): 
     portableDefault(field) !== undefined && `.defaultTo(${portableDefault(field)})`,
   ].filter(Boolean);
   const builder = modifiers.length > 0 ? `, (col) => col${modifiers.join('')}` : '';
-  void names;
   return `.addColumn('${column}', ${TYPE_FACTS[field.type].sqlType(field)}${builder})`;
 }
 
@@ -249,7 +256,7 @@ function migrationColumn(names: DomainNames, field: FieldSpec, column: string): 
  * session's time zone on MySQL, and MySQL 8 refuses literal defaults on TEXT; those come
  * from the create schema alone (as every default does for requests).
  */
-function portableDefault(field: FieldSpec): Code | undefined {
+export function portableDefault(field: FieldSpec): Code | undefined {
   if (field.default === undefined || field.default === 'now' || field.type === 'text') return undefined;
   if (field.type === 'datetime') return literal(String(field.default).replace('T', ' ').replace('Z', ''));
   return literal(defaultValue(field));
@@ -271,9 +278,9 @@ function refView(names: DomainNames, field: FieldSpec): RefView {
   };
 }
 
-function indexView(names: DomainNames, field: FieldSpec): IndexView {
-  const spelled = fieldNames(field.name, { ref: field.type === 'ref' });
-  const column = spelled.idColumnName ?? spelled.columnName;
+/** The index a field gets (`index`, and every ref, for the foreign key's lookups). */
+export function indexView(names: DomainNames, field: FieldSpec): IndexView {
+  const column = columnOf(field);
   return { name: identifier(names.tableName, column, 'index'), column };
 }
 

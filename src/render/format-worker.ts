@@ -3,7 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { formatFiles } from './format.js';
 import type { FormatRequest, FormatResponse } from './formatter.js';
 
-// The formatter's thread (see formatter.ts): one request, answered with the formatted contents.
+// The formatter's thread (see formatter.ts): each request answered, by id, with the formatted contents.
 const port = parentPort;
 if (port === null) throw new Error('format-worker.js runs as a worker thread.');
 
@@ -16,8 +16,8 @@ port.on('message', (request: FormatRequest) => {
   warm
     .then(() => formatFiles(request.root, request.files))
     .then(
-      (files): FormatResponse => ({ files: files.map((file) => file.content) }),
-      (error: Error): FormatResponse => ({ error: { message: error.message, stack: error.stack } }),
+      (files): FormatResponse => ({ id: request.id, files: files.map((file) => file.content) }),
+      (error: Error): FormatResponse => ({ id: request.id, error: { message: error.message, stack: error.stack } }),
     )
     .then((response) => port.postMessage(response));
 });

@@ -30,8 +30,8 @@ export async function overrideRoot(projectRoot: string): Promise<string | undefi
 }
 
 /** How the manifest records a file's template (`cliVersion` for a built-in). */
-export function templateOrigin(file: { override?: { sha256: string } | undefined }, cliVersion: string): TemplateOrigin {
-  return file.override === undefined ? { kind: 'built-in', cliVersion } : { kind: 'override', sha256: file.override.sha256 };
+export function templateOrigin(file: { sourceSha256: string; override?: { sha256: string } | undefined }, cliVersion: string): TemplateOrigin {
+  return file.override === undefined ? { kind: 'built-in', cliVersion, sha256: file.sourceSha256 } : { kind: 'override', sha256: file.override.sha256 };
 }
 
 /**

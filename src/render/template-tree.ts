@@ -15,6 +15,8 @@ export interface RenderedFile {
   content: string;
   /** Template that produced it, relative to the template root (for errors and the manifest). */
   template: string;
+  /** The sha256 of the template's source (the override's, when one produced it). */
+  sourceSha256: string;
   /** Set when the project's override (`.layered/templates/<template>`) produced it. */
   override?: { path: string; sha256: string };
 }
@@ -61,6 +63,7 @@ export async function renderTemplateTree(root: string, vars: TemplateVars, optio
         template,
         path: await outputPath(template, vars),
         content: isTemplate ? await renderOne(label, source, vars) : source,
+        sourceSha256: sha256(source),
         ...(overridden ? { override: { path: label, sha256: sha256(source) } } : {}),
       };
     }),

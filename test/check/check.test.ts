@@ -85,7 +85,7 @@ describe('layered check on a project without node_modules', { timeout: 30_000 },
     ]);
   });
 
-  it('finds a generated file that is missing, with the command that regenerates it', async () => {
+  it('finds a generated file that is missing, with where its last generated version is', async () => {
     const dir = await copyProject(base);
     await rm(path.join(dir, 'src/product/domain/product.service.ts'));
 
@@ -95,7 +95,7 @@ describe('layered check on a project without node_modules', { timeout: 30_000 },
       {
         code: 'GENERATED_FILE_MISSING',
         message: 'product: src/product/domain/product.service.ts is missing.',
-        hint: 'Restore it from version control, or regenerate the domain: layered new product name:string price:decimal category:ref --force',
+        hint: 'Restore it from version control (its last generated version is .layered/base/src/product/domain/product.service.ts).',
         file: 'src/product/domain/product.service.ts',
       },
     ]);
@@ -103,17 +103,18 @@ describe('layered check on a project without node_modules', { timeout: 30_000 },
 
   it("finds a domain's missing migration", async () => {
     const dir = await copyProject(base);
-    const manifest = JSON.parse(await readFile(path.join(dir, '.layered/domains/category.json'), 'utf8')) as { migration: string };
-    await rm(path.join(dir, manifest.migration));
+    const manifest = JSON.parse(await readFile(path.join(dir, '.layered/domains/category.json'), 'utf8')) as { migrations: string[] };
+    const [migration = ''] = manifest.migrations;
+    await rm(path.join(dir, migration));
 
     const result = await checkJson(dir);
 
     expect(result.findings).toEqual([
       {
         code: 'MIGRATION_MISSING',
-        message: `category: its migration ${manifest.migration} is missing, so its table is never created.`,
-        hint: expect.stringContaining('layered new category name:string --force') as string,
-        file: manifest.migration,
+        message: `category: its migration ${migration} is missing, so its table is never created.`,
+        hint: 'Restore it from version control.',
+        file: migration,
       },
     ]);
   });

@@ -78,19 +78,23 @@ describe('layered new', () => {
     expect(result.stderr).toContain('"label" on the command line but "tag"');
   });
 
-  it('--force rewrites the domain in place and keeps its one migration name', async () => {
+  it('--force on an existing domain applies the spec like change --spec: hand edits kept, a new ALTER migration', async () => {
     expect((await cli(['new', 'tag', 'label:string'])).exitCode).toBe(0);
     const service = path.join(dir, 'src', 'tag', 'domain', 'tag.service.ts');
-    await writeFile(service, '// edited by hand\n');
+    await writeFile(service, `${await readFile(service, 'utf8')}// edited by hand\n`);
+    const created = await readFile(path.join(dir, 'migrations', '20260101000000_create_tag.ts'), 'utf8');
 
     const result = await cli(['new', 'tag', 'label:string', 'weight:int:optional', '--force'], { LAYERED_NOW: '2026-06-01T00:00:00Z' });
 
     expect(result.exitCode, result.stderr).toBe(0);
-    expect(await readFile(service, 'utf8')).not.toContain('edited by hand');
-    expect(await readdir(path.join(dir, 'migrations'))).toEqual(['.gitkeep', '20260101000000_create_tag.ts']);
-    expect(await readFile(path.join(dir, 'migrations', '20260101000000_create_tag.ts'), 'utf8')).toContain('weight');
-    const manifest = JSON.parse(await readFile(path.join(dir, '.layered', 'domains', 'tag.json'), 'utf8')) as { spec: { fields: unknown[] } };
+    expect(await readFile(service, 'utf8')).toContain('edited by hand');
+    expect(await readdir(path.join(dir, 'migrations'))).toEqual(['.gitkeep', '20260101000000_create_tag.ts', '20260601000000_alter_tag.ts']);
+    expect(await readFile(path.join(dir, 'migrations', '20260101000000_create_tag.ts'), 'utf8')).toBe(created);
+    expect(await readFile(path.join(dir, 'migrations', '20260601000000_alter_tag.ts'), 'utf8')).toContain(".addColumn('weight', 'integer')");
+    expect(await readFile(path.join(dir, 'src', 'tag', 'domain', 'tag.entity.ts'), 'utf8')).toContain('weight: number | null');
+    const manifest = JSON.parse(await readFile(path.join(dir, '.layered', 'domains', 'tag.json'), 'utf8')) as { spec: { fields: unknown[] }; migrations: string[] };
     expect(manifest.spec.fields).toHaveLength(2);
+    expect(manifest.migrations).toEqual(['migrations/20260101000000_create_tag.ts', 'migrations/20260601000000_alter_tag.ts']);
     const container = await readFile(path.join(dir, 'src', 'server-container.ts'), 'utf8');
     expect(container.match(/registerTagModule\(container\)/g)).toHaveLength(1);
   });

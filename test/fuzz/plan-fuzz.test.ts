@@ -35,7 +35,7 @@ describe('layered new, fuzzed', () => {
     await fc.assert(
       fc.asyncProperty(acceptedFieldTokens, async (tokens) => {
         const spec = await parseDomainSpec({ name: 'widget', tokens });
-        const { tree, registrations } = await planDomain(project, spec, { force: false, tests: true, previous: undefined, formatter: startFormatter() });
+        const { tree, registrations } = await planDomain(project, spec, { force: false, tests: true, formatter: startFormatter() });
 
         expect(tree.conflicts()).toEqual([]);
         expect(registrations.map((r) => r.changed)).toEqual([true, true]);

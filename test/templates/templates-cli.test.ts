@@ -93,6 +93,7 @@ describe('layered new with project overrides', { timeout: 30_000 }, () => {
     expect(created.exitCode, created.stderr).toBe(0);
 
     expect(differences(await snapshotTree(plain), await snapshotTree(custom))).toEqual([
+      '.layered/base/src/product/domain/product.service.ts',
       '.layered/domains/product.json',
       '.layered/templates',
       '.layered/templates/src',
@@ -107,7 +108,7 @@ describe('layered new with project overrides', { timeout: 30_000 }, () => {
     };
     const origins = Object.fromEntries(manifest.files.map((file) => [file.path, file.origin]));
     expect(origins['src/product/domain/product.service.ts']).toEqual({ kind: 'override', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) as string });
-    expect(origins['src/product/domain/product.entity.ts']).toEqual({ kind: 'built-in', cliVersion: expect.any(String) as string });
+    expect(origins['src/product/domain/product.entity.ts']).toEqual({ kind: 'built-in', cliVersion: expect.any(String) as string, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) as string });
   });
 
   it('refuses an override that does not render, naming it and its line, and writes nothing', async () => {

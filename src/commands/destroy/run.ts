@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ExitCode, LayeredError } from '../../errors.js';
 import { migrationName } from '../../generate/migration-name.js';
 import { migrationStatus } from '../../generate/migration-status.js';
+import { deleteBase } from '../../generate/base-store.js';
 import { editRegistrations } from '../../generate/register-domain.js';
 import { manifestPath, readManifest, type Manifest } from '../../manifest.js';
 import { templatesRoot } from '../../package-info.js';
@@ -44,17 +45,18 @@ export async function runDestroy(domain: string, options: DestroyOptions): Promi
     });
   }
 
-  const keepMigration = await planMigration(project, manifest, names, tree);
+  const keepMigrations = await planMigration(project, manifest, names, tree);
   for (const file of manifest.files) {
-    if (file.path === manifest.migration && keepMigration) continue;
+    if (manifest.migrations.includes(file.path) && keepMigrations) continue;
     if (tree.exists(file.path)) tree.delete(file.path);
+    deleteBase(tree, file.path);
   }
   await editRegistrations('remove', tree, project.config, names);
   tree.delete(manifestPath(names.fileName));
 
   const summary = await finishPlan(tree, options);
-  if (summary && !options.json && keepMigration) {
-    process.stdout.write(`\nKept ${manifest.migration}: ${keepMigration}. Run npm run migrate to drop the table.\n`);
+  if (summary && !options.json && keepMigrations) {
+    process.stdout.write(`\nKept ${manifest.migrations.join(', ')}: ${keepMigrations}. Run npm run migrate to drop the table.\n`);
   }
 }
 
@@ -75,22 +77,31 @@ async function refuseWhenReferenced(project: Project, names: DomainNames): Promi
 }
 
 /**
- * Deletes the migration when nobody can have run it; otherwise keeps it and plans a new
- * migration that drops the table (its `down` re-creates it with the original `up`).
- * Returns why the migration was kept, or undefined when it goes.
+ * Deletes the domain's migrations when nobody can have run any of them; otherwise keeps them all
+ * and plans a new migration that drops the table (its `down` re-creates it by running their
+ * `up`s in order). Returns why the migrations were kept, or undefined when they go.
  */
 async function planMigration(project: Project, manifest: Manifest, names: DomainNames, tree: Tree): Promise<string | undefined> {
-  const status = await migrationStatus(project.root, manifest.migration);
-  if (status.deletable) return undefined;
+  for (const migration of manifest.migrations) {
+    const status = await migrationStatus(project.root, migration);
+    if (!status.deletable) return planDropMigration(project, manifest, names, tree, status.reason);
+  }
+  return undefined;
+}
+
+async function planDropMigration(project: Project, manifest: Manifest, names: DomainNames, tree: Tree, reason: string): Promise<string> {
   const dir = project.config.migrations;
   const drop = await migrationName(project.root, dir, names.tableName, 'drop');
   const [template] = await renderTemplateTree(path.join(templatesRoot, 'drop-migration'), {
     className: names.className,
     tableName: names.tableName,
-    createdMigration: path.posix.basename(manifest.migration, '.ts'),
+    migrations: manifest.migrations.map((file, i) => ({
+      name: path.posix.basename(file, '.ts'),
+      alias: i === 0 ? `create${names.className}Table` : `alter${names.className}Table${i}`,
+    })),
   });
   if (!template) throw new Error('templates/drop-migration holds no template');
   const [file] = await formatFiles(project.root, [{ path: `${dir}/${drop}.ts`, content: template.content }]);
   tree.create(file!.path, file!.content);
-  return status.reason;
+  return reason;
 }

@@ -25,12 +25,24 @@ export async function runNew(domain: string | undefined, tokens: string[], optio
   const previous = await readManifest(project.root, names.fileName);
   if (previous && !options.force) {
     throw new LayeredError('DOMAIN_EXISTS', `The project already has a domain "${names.fileName}".`, {
-      hint: `Run again with --force to regenerate its files, or \`layered destroy ${names.fileName}\` first.`,
+      hint: `Change it with \`layered change ${names.fileName} add|drop|rename|alter ...\` (or run again with --force, which merges the new spec like change --spec), or \`layered destroy ${names.fileName}\` first.`,
       exitCode: ExitCode.Conflict,
     });
   }
+  if (previous) {
+    // Regenerating an existing domain is a change to its spec: an ALTER migration, and its files
+    // merged with the user's edits, never overwritten.
+    const { applyChange } = await import('../change/run.js');
+    await applyChange(project, previous, { spec, renames: new Map() }, { ...options, conflicts: 'refuse' }, formatter).catch((error: unknown) => {
+      if (error instanceof LayeredError && error.code === 'CHANGE_LOSES_DATA') {
+        throw new LayeredError(error.code, error.message, { hint: `Use layered change ${names.fileName} (with --allow-data-loss) to make this change.`, exitCode: error.exitCode });
+      }
+      throw error;
+    });
+    return;
+  }
 
-  const { tree } = await planDomain(project, spec, { force: Boolean(options.force), tests: options.tests, previous, formatter });
+  const { tree } = await planDomain(project, spec, { force: Boolean(options.force), tests: options.tests, formatter });
   const summary = await finishPlan(tree, options);
   if (summary && !options.json) {
     process.stdout.write(`\nAdded ${names.fileName}. Next: npm run migrate, then npm test (its routes are under /api/v1/${names.pluralKebab}).\n`);

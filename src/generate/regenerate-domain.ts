@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+
+import type { Manifest } from '../manifest.js';
+import { cliVersion } from '../package-info.js';
+import { sha256, type Tree } from '../plan/index.js';
+import type { Project } from '../project.js';
+import type { Formatter } from '../render/formatter.js';
+import { templateOrigin } from '../render/overrides.js';
+import type { RenderedFile } from '../render/template-tree.js';
+import { mergeThreeWay, type MergeConflict } from '../merge/three-way.js';
+import type { DomainSpec } from '../spec/index.js';
+import { deleteBase, readBase, writeBase } from './base-store.js';
+import { manifestEntry } from './plan-domain.js';
+import { renderDomain } from './render-domain.js';
+
+export type ConflictMode = 'refuse' | 'markers';
+
+export interface RegenerateOptions {
+  previous: Manifest;
+  spec: DomainSpec;
+  formatter: Formatter;
+  conflicts: ConflictMode;
+  /**
+   * Format only the files whose template changed since the last render (`sync`, where the spec
+   * is the same): every other file's new render is its stored base, byte for byte.
+   */
+  onlyChangedTemplates?: boolean;
+}
+
+export interface FileConflict {
+  path: string;
+  regions: MergeConflict[];
+}
+
+export interface Regenerated {
+  /** Manifest entries of the domain's files (not its migrations). */
+  files: Manifest['files'];
+  /** Files whose hand edits overlap the new render. */
+  conflicts: FileConflict[];
+  /** With `--conflicts markers`: the files written with conflict markers. */
+  markers: string[];
+}
+
+/**
+ * Re-renders every file of a domain and merges it into the file on disk: base = what layered
+ * generated last time (stored under `.layered/base/`), ours = the file on disk, theirs = the new
+ * render. Unedited files are replaced, edited ones get both sets of changes, overlaps are
+ * conflicts: refused (nothing planned for that file) or written with markers.
+ */
+export async function regenerateDomain(project: Project, tree: Tree, options: RegenerateOptions): Promise<Regenerated> {
+  const { previous } = options;
+  const render = (spec: DomainSpec): Promise<RenderedFile[]> =>
+    renderDomain(project, spec, {
+      migrationName: path.posix.basename(previous.migrations[0] ?? '', '.ts'),
+      tests: previous.files.some((file) => file.path.startsWith('test/')),
+      migration: false,
+    });
+  const rendered = await render(options.spec);
+  const theirs = await formatChanged(project, tree, rendered, options);
+  const legacy = lazy(async () => new Map((await options.formatter.format(project.root, await render(previous.spec))).map((file) => [file.path, file.content])));
+
+  const result: Regenerated = { files: [], conflicts: [], markers: [] };
+  for (const file of theirs) {
+    result.files.push(manifestEntry(file));
+    const before = previous.files.find((entry) => entry.path === file.path);
+    const ours = tree.read(file.path);
+    const stored = readBase(tree, file.path);
+    writeBase(tree, file.path, file.content);
+    if (ours === null) {
+      // A file the user deleted stays deleted (check reports it); a new template's file is created.
+      if (!before) tree.create(file.path, file.content);
+      continue;
+    }
+    const base = stored ?? (before && sha256(ours) === before.sha256 ? ours : ((await legacy()).get(file.path) ?? ''));
+    const merged = mergeThreeWay(base, ours, file.content);
+    if (merged.conflicts.length > 0) {
+      result.conflicts.push({ path: file.path, regions: merged.conflicts });
+      if (options.conflicts === 'refuse') continue;
+      result.markers.push(file.path);
+    }
+    if (merged.content !== ours) tree.modify(file.path, merged.content);
+  }
+  // Files the templates no longer produce: removed when unedited, left to the user otherwise.
+  for (const entry of previous.files) {
+    if (previous.migrations.includes(entry.path) || theirs.some((file) => file.path === entry.path)) continue;
+    const ours = tree.read(entry.path);
+    if (ours !== null && sha256(ours) === entry.sha256) tree.delete(entry.path);
+    deleteBase(tree, entry.path);
+  }
+  return result;
+}
+
+/** The formatted new render; under `onlyChangedTemplates`, unchanged templates reuse the base. */
+async function formatChanged(project: Project, tree: Tree, rendered: RenderedFile[], options: RegenerateOptions): Promise<RenderedFile[]> {
+  const reusable = (file: RenderedFile): string | null => {
+    if (!options.onlyChangedTemplates) return null;
+    const before = options.previous.files.find((entry) => entry.path === file.path);
+    if (!before || !isDeepStrictEqual(before.origin, templateOrigin(file, cliVersion()))) return null;
+    return readBase(tree, file.path);
+  };
+  const fresh = rendered.filter((file) => reusable(file) === null);
+  const formatted = fresh.length === 0 ? [] : await options.formatter.format(project.root, fresh);
+  return rendered.map((file) => formatted.find((done) => done.path === file.path) ?? { ...file, content: reusable(file) ?? file.content });
+}
+
+function lazy<T>(make: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= make());
+}
