@@ -6,6 +6,7 @@ import type { Project } from '../project.js';
 import { checkDatabase } from './database.js';
 import { readManifests } from './domains.js';
 import { checkGeneratedFiles } from './files.js';
+import { checkConflictMarkers, checkTemplateDrift } from './merges.js';
 import type { CheckReport } from './finding.js';
 import { checkRegistrations, checkUnknownRegistrations } from './registrations.js';
 import { checkOverrides } from './templates.js';
@@ -21,7 +22,8 @@ export interface CheckOptions {
 /**
  * Everything `layered check` verifies, in order: manifests readable, every domain registered and
  * mounted (and nothing registered without a manifest), generated files and migrations present,
- * overrides matching a template, then (slower) the database schema and the type-check.
+ * no conflict markers left by a merge, overrides matching a template, domains generated from
+ * today's templates (else `sync`), then (slower) the database schema and the type-check.
  *
  * @example const { findings, notes } = await runChecks(await findProject(process.cwd()));
  */
@@ -33,7 +35,9 @@ export async function runChecks(project: Project, options: CheckOptions = {}): P
   findings.push(...(await checkUnknownRegistrations(tree, config, manifests)));
   if (options.wiringOnly) return { findings, notes: [] };
   findings.push(...checkGeneratedFiles(tree, manifests));
+  findings.push(...checkConflictMarkers(tree, manifests));
   findings.push(...(await checkOverrides(root, path.join(templatesRoot, 'domain'))));
+  findings.push(...(await checkTemplateDrift(root, manifests)));
   const notes: string[] = [];
   const [database, types] = await Promise.all([checkDatabase(root, manifests), checkTypes(root)]);
   for (const part of [database, types]) {
