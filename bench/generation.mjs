@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Whole-process time of `layered new` adding one domain to projects that already hold
-// 1, 10, 50 and 100 domains, and of `layered init --no-install`; medians of several runs,
-// printed beside bare `node -e 0` measured in the same run (the floor no CLI can beat).
+// 1, 10, 50 and 100 domains, of `layered change` on one of their domains, of `layered sync`
+// over 100 domains (nothing to do, and after one template changed), and of
+// `layered init --no-install`; medians of several runs, printed beside bare `node -e 0`
+// measured in the same run (the floor no CLI can beat).
 // Usage: npm run build && node bench/generation.mjs [runs=7]
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +49,12 @@ const init = medianOf(
 );
 
 const rows = [['layered init --no-install', init]];
+const changes = [];
+const copyOf = (base, label) => (i) => {
+  const copy = path.join(work, `run-${label}-${i}`);
+  cpSync(base, copy, { recursive: true });
+  return copy;
+};
 for (const size of sizes) {
   const base = path.join(work, `base-${size}`);
   layered(['init', base, '--no-install']);
@@ -60,7 +68,17 @@ for (const size of sizes) {
     (copy) => layered(['new', 'extra', 'name:string', 'price:decimal', 'category:ref=item0', '--cwd', copy]),
   );
   rows.push([`layered new, project with ${size} domain${size === 1 ? '' : 's'}`, ms]);
+  const change = medianOf(copyOf(base, `change-${size}`), (copy) => layered(['change', 'item0', 'add', 'weight:float:optional', 'rename', 'name=title', '--cwd', copy]));
+  changes.push([`layered change (add + rename), project with ${size} domain${size === 1 ? '' : 's'}`, change]);
+  if (size === 100) {
+    rows.push([`layered sync, ${size} domains, nothing to do`, medianOf(copyOf(base, 'sync-noop'), (copy) => layered(['sync', '--cwd', copy]))]);
+    const template = 'src/{{fileName}}/domain/{{fileName}}.service.ts.hbs';
+    layered(['templates', 'eject', template, '--cwd', base]);
+    appendFileSync(path.join(base, '.layered/templates', template), '\n// house rule\n');
+    rows.push([`layered sync, ${size} domains, one template changed`, medianOf(copyOf(base, 'sync-one'), (copy) => layered(['sync', '--cwd', copy]))]);
+  }
 }
+rows.push(...changes);
 rmSync(work, { recursive: true, force: true });
 
 console.log(`node ${process.version}, ${runs} runs each, median wall time\n`);

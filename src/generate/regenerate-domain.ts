@@ -21,11 +21,6 @@ export interface RegenerateOptions {
   spec: DomainSpec;
   formatter: Formatter;
   conflicts: ConflictMode;
-  /**
-   * Format only the files whose template changed since the last render (`sync`, where the spec
-   * is the same): every other file's new render is its stored base, byte for byte.
-   */
-  onlyChangedTemplates?: boolean;
 }
 
 export interface FileConflict {
@@ -57,7 +52,7 @@ export async function regenerateDomain(project: Project, tree: Tree, options: Re
       migration: false,
     });
   const rendered = await render(options.spec);
-  const theirs = await formatChanged(project, tree, rendered, options);
+  const theirs = await formatChanged(project, tree, rendered, options, () => render(previous.spec));
   const legacy = lazy(async () => new Map((await options.formatter.format(project.root, await render(previous.spec))).map((file) => [file.path, file.content])));
 
   const result: Regenerated = { files: [], conflicts: [], markers: [] };
@@ -91,12 +86,19 @@ export async function regenerateDomain(project: Project, tree: Tree, options: Re
   return result;
 }
 
-/** The formatted new render; under `onlyChangedTemplates`, unchanged templates reuse the base. */
-async function formatChanged(project: Project, tree: Tree, rendered: RenderedFile[], options: RegenerateOptions): Promise<RenderedFile[]> {
+/**
+ * The formatted new render. Prettier is most of a run's time, so a file whose template and CLI
+ * are the ones that made its base, and whose unformatted render is the same as the last one
+ * (the spec change does not reach it, or `sync` of an unchanged template), is its stored base
+ * byte for byte, and is not formatted again.
+ */
+async function formatChanged(project: Project, tree: Tree, rendered: RenderedFile[], options: RegenerateOptions, renderPrevious: () => Promise<RenderedFile[]>): Promise<RenderedFile[]> {
+  const sameSpec = isDeepStrictEqual(options.previous.spec, options.spec);
+  const previous = sameSpec ? [] : await renderPrevious();
   const reusable = (file: RenderedFile): string | null => {
-    if (!options.onlyChangedTemplates) return null;
     const before = options.previous.files.find((entry) => entry.path === file.path);
     if (!before || !isDeepStrictEqual(before.origin, templateOrigin(file, cliVersion()))) return null;
+    if (!sameSpec && previous.find((old) => old.path === file.path)?.content !== file.content) return null;
     return readBase(tree, file.path);
   };
   const fresh = rendered.filter((file) => reusable(file) === null);

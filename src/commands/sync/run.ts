@@ -39,7 +39,7 @@ export async function runSync(requested: string[], options: SyncOptions, formatt
   }
   // One domain after another, but their formatting on the formatter's thread.
   const results = await Promise.all(
-    stale.map(({ manifest }) => regenerateDomain(project, tree, { previous: manifest, spec: manifest.spec, formatter, conflicts: options.conflicts, onlyChangedTemplates: true })),
+    stale.map(({ manifest }) => regenerateDomain(project, tree, { previous: manifest, spec: manifest.spec, formatter, conflicts: options.conflicts })),
   );
   stale.forEach(({ name, manifest }, i) => {
     const result = results[i];
