@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 
-import { sql, SqliteAdapter, type CreateTableBuilder, type Kysely } from 'kysely';
+import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
+
+import { dialectOf } from './dialect.js';
 
 /*
  * Column helpers that read the same on SQLite and MySQL, so domain migrations stay short:
@@ -63,7 +65,7 @@ export function referenceColumn(
  * value as a float, losing digits; there the exact text is stored instead.
  */
 export function decimalType(db: Kysely<unknown>, precision: number, scale: number) {
-  return isSqlite(db) ? ('text' as const) : (`decimal(${precision}, ${scale})` as const);
+  return dialectOf(db) === 'sqlite' ? ('text' as const) : (`decimal(${precision}, ${scale})` as const);
 }
 
 /**
@@ -82,8 +84,4 @@ export function identifier(table: string, column: string, suffix: string): strin
 
 function tableName(table: CreateTableBuilder<string, string>): string {
   return table.toOperationNode().table.table.identifier.name;
-}
-
-function isSqlite(db: Kysely<unknown>): boolean {
-  return db.getExecutor().adapter instanceof SqliteAdapter;
 }

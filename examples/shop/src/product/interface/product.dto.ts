@@ -23,6 +23,7 @@ const productFields = {
   releasedOn: dateSchema.nullable().openapi({ example: '2026-02-28' }),
   attributes: jsonSchema.nullable().openapi({ example: { colour: 'red', sizes: [38, 40] } }),
   categoryId: idSchema.openapi({ example: 1 }),
+  discontinued: z.boolean().openapi({ example: true }),
 };
 
 /** POST and PUT: fields left out get their default, or null when optional. */
@@ -35,6 +36,7 @@ export const createProductSchema = schemaOf<CreateProduct>(
       views: productFields.views.default('0'),
       releasedOn: productFields.releasedOn.default(null),
       attributes: productFields.attributes.default(null),
+      discontinued: productFields.discontinued.default(false),
     })
     .openapi('CreateProduct'),
 );
@@ -59,6 +61,7 @@ export const productSchema = schemaOf<Product>(
       releasedOn: z.iso.date().nullable().openapi({ example: '2026-02-28' }),
       attributes: jsonSchema.nullable().openapi({ example: { colour: 'red', sizes: [38, 40] } }),
       categoryId: z.number().int().openapi({ example: 1 }),
+      discontinued: z.boolean().openapi({ example: true }),
     })
     .openapi('Product'),
 );
