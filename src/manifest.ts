@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 
 import { ExitCode, LayeredError } from './errors.js';
+import { listDomains } from './project.js';
 import { domainSpecSchema, type DomainSpec } from './spec/index.js';
 
 export const MANIFEST_FORMAT = 2;
@@ -100,4 +101,14 @@ export async function readManifest(root: string, domainFileName: string): Promis
     throw error;
   });
   return text === undefined ? undefined : parseManifest(text, file);
+}
+
+/** Reads one domain's manifest, refusing (exit 1) a domain the project does not have. */
+export async function requireManifest(root: string, domainFileName: string): Promise<Manifest> {
+  const manifest = await readManifest(root, domainFileName);
+  if (manifest) return manifest;
+  const existing = await listDomains(root);
+  throw new LayeredError('DOMAIN_NOT_FOUND', `The project has no domain "${domainFileName}".`, {
+    hint: existing.length > 0 ? `Its domains are: ${existing.join(', ')}.` : 'It has no domains yet (see `layered list`).',
+  });
 }

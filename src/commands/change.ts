@@ -2,6 +2,11 @@ import { Option, type Command } from 'commander';
 
 import type { ChangeOptions } from './change/run.js';
 
+/** `--conflicts refuse|markers`, shared by `change` and `sync`. */
+export function conflictsOption(): Option {
+  return new Option('--conflicts <mode>', 'when your edits overlap the new render: refuse, or write git-style markers').choices(['refuse', 'markers']).default('refuse');
+}
+
 export function registerChangeCommand(program: Command): void {
   program
     .command('change')
@@ -12,7 +17,7 @@ export function registerChangeCommand(program: Command): void {
     .option('--dry-run', 'print the migration and the diff of every file it would change; write nothing')
     .option('--json', 'print one JSON object { ok, created, modified, removed, errors } on stdout')
     .option('--allow-data-loss', 'allow changes that can lose stored values: drop, a narrower max or type, fewer enum values, unique')
-    .addOption(new Option('--conflicts <mode>', 'when your edits overlap the new render: refuse, or write git-style markers').choices(['refuse', 'markers']).default('refuse'))
+    .addOption(conflictsOption())
     .option('--cwd <dir>', 'run as if started in <dir>', process.cwd())
     .addHelpText(
       'after',

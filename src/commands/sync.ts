@@ -1,4 +1,6 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
+
+import { conflictsOption } from './change.js';
 
 import type { SyncOptions } from './sync/run.js';
 
@@ -9,7 +11,7 @@ export function registerSyncCommand(program: Command): void {
     .argument('[domains...]', 'the domains to sync (default: every domain)')
     .option('--dry-run', 'print the diff of every file it would change; write nothing')
     .option('--json', 'print one JSON object { ok, created, modified, removed, errors } on stdout')
-    .addOption(new Option('--conflicts <mode>', 'when your edits overlap the new render: refuse, or write git-style markers').choices(['refuse', 'markers']).default('refuse'))
+    .addOption(conflictsOption())
     .option('--cwd <dir>', 'run as if started in <dir>', process.cwd())
     .addHelpText(
       'after',

@@ -2,7 +2,7 @@ import { applyOperations, parseOperations, targetFromSpecData, type ChangeTarget
 import { apiChanges } from '../../change/column-changes.js';
 import { planChange } from '../../change/plan-change.js';
 import { ExitCode, LayeredError } from '../../errors.js';
-import { readManifest, type Manifest } from '../../manifest.js';
+import { requireManifest, type Manifest } from '../../manifest.js';
 import { findProject, listDomains, type Project } from '../../project.js';
 import type { Formatter } from '../../render/formatter.js';
 import { assertRefsExist, domainNames, validateDomainSpec } from '../../spec/index.js';
@@ -21,13 +21,7 @@ export interface ChangeOptions {
 export async function runChange(domain: string, args: string[], options: ChangeOptions, formatter: Formatter): Promise<void> {
   const project = await findProject(options.cwd);
   const names = domainNames(domain);
-  const previous = await readManifest(project.root, names.fileName);
-  if (!previous) {
-    const existing = await listDomains(project.root);
-    throw new LayeredError('DOMAIN_NOT_FOUND', `The project has no domain "${names.fileName}".`, {
-      hint: existing.length > 0 ? `Its domains are: ${existing.join(', ')}. Add a new one with layered new.` : 'Add it with layered new first.',
-    });
-  }
+  const previous = await requireManifest(project.root, names.fileName);
   const target = await readTarget(args, options, previous);
   assertRefsExist(target.spec, await listDomains(project.root));
   await applyChange(project, previous, target, options, formatter);

@@ -5,7 +5,7 @@ import { migrationName } from '../../generate/migration-name.js';
 import { migrationStatus } from '../../generate/migration-status.js';
 import { deleteBase } from '../../generate/base-store.js';
 import { editRegistrations } from '../../generate/register-domain.js';
-import { manifestPath, readManifest, type Manifest } from '../../manifest.js';
+import { manifestPath, readManifest, requireManifest, type Manifest } from '../../manifest.js';
 import { templatesRoot } from '../../package-info.js';
 import { sha256, Tree } from '../../plan/index.js';
 import { findProject, listDomains, type Project } from '../../project.js';
@@ -24,13 +24,7 @@ export interface DestroyOptions {
 export async function runDestroy(domain: string, options: DestroyOptions): Promise<void> {
   const project = await findProject(options.cwd);
   const names = domainNames(domain);
-  const manifest = await readManifest(project.root, names.fileName);
-  if (!manifest) {
-    const existing = await listDomains(project.root);
-    throw new LayeredError('DOMAIN_NOT_FOUND', `The project has no domain "${names.fileName}".`, {
-      hint: existing.length > 0 ? `Its domains are: ${existing.join(', ')}.` : 'It has no domains yet (see `layered list`).',
-    });
-  }
+  const manifest = await requireManifest(project.root, names.fileName);
   await refuseWhenReferenced(project, names);
 
   const tree = new Tree(project.root);
