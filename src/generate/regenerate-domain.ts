@@ -8,7 +8,8 @@ import type { Project } from '../project.js';
 import type { Formatter } from '../render/formatter.js';
 import { templateOrigin } from '../render/overrides.js';
 import type { RenderedFile } from '../render/template-tree.js';
-import { mergeThreeWay, type MergeConflict } from '../merge/three-way.js';
+import { ExitCode, LayeredError } from '../errors.js';
+import { hasConflictMarkers, mergeThreeWay, type MergeConflict } from '../merge/three-way.js';
 import type { DomainSpec } from '../spec/index.js';
 import { deleteBase, readBase, writeBase } from './base-store.js';
 import { manifestEntry } from './plan-domain.js';
@@ -45,6 +46,14 @@ export interface Regenerated {
  */
 export async function regenerateDomain(project: Project, tree: Tree, options: RegenerateOptions): Promise<Regenerated> {
   const { previous } = options;
+  const unresolved = (previous.conflicts ?? []).filter((file) => hasConflictMarkers(tree.read(file) ?? ''));
+  if (unresolved.length > 0) {
+    throw new LayeredError('MERGE_CONFLICT_UNRESOLVED', `${previous.spec.name} still has conflict markers from its last merge in ${unresolved.join(', ')}.`, {
+      hint: 'Resolve them first (layered check lists them); a merge on top of markers would bury them.',
+      exitCode: ExitCode.Conflict,
+      file: unresolved[0],
+    });
+  }
   const render = (spec: DomainSpec): Promise<RenderedFile[]> =>
     renderDomain(project, spec, {
       migrationName: path.posix.basename(previous.migrations[0] ?? '', '.ts'),

@@ -174,6 +174,9 @@ describe('layered change', { timeout: 30_000 }, () => {
     expect(merged).toContain('>>>>>>> layered');
     const check = JSON.parse((await runCli(['check', '--json', '--cwd', dir])).stdout) as { findings: Array<{ code: string; file?: string }> };
     expect(check.findings).toContainEqual(expect.objectContaining({ code: 'MERGE_CONFLICT_MARKERS', file: table }));
+    const blocked = await cli(dir, ['change', 'product', 'add', 'weight:float:optional']);
+    expect(blocked.exitCode).toBe(2);
+    expect(blocked.stderr).toContain('still has conflict markers');
 
     await writeFile(path.join(dir, table), merged.replace(/<<<<<<< yours\n[\s\S]*?=======\n/, '').replace('>>>>>>> layered\n', ''));
     const after = JSON.parse((await runCli(['check', '--json', '--cwd', dir])).stdout) as { findings: Array<{ code: string }> };

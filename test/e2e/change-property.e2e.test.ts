@@ -78,7 +78,9 @@ describe('random sequences of layered change keep the data the rules keep', () =
           await migrate('migrate:down');
           // A dropped column comes back on rollback, but its values are gone.
           const lost = s.action === 'drop' ? snake(args[1] ?? '') : undefined;
-          expect(keptOf(await rows(table), before, lost)).toEqual(keptOf(before, before, lost));
+          // A back-fill is not undone: `down` cannot know which rows held NULL.
+          const restored = s.action === 'require' ? expected(columns) : before;
+          expect(keptOf(await rows(table), before, lost)).toEqual(keptOf(restored, before, lost));
           await migrate('migrate');
           expect(await rows(table)).toEqual(expected(columns));
         }
