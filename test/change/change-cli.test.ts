@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -220,6 +220,26 @@ describe('layered change', { timeout: 30_000 }, () => {
     const migration = await read(dir, 'migrations/20260201000000_alter_product.ts');
     expect(migration).toContain("await dropColumn(db, 'product', 'description');");
     expect(migration).toContain("await db.schema.alterTable('product').addColumn('description', longText).execute();");
+  });
+
+  it('merges in a project made before merge bases existed (format 1 manifests, no .layered/base)', async () => {
+    const dir = await copyProject(base);
+    await rm(path.join(dir, '.layered/base'), { recursive: true });
+    const file = path.join(dir, '.layered/domains/product.json');
+    const { migrations, ...manifest } = JSON.parse(await read(dir, '.layered/domains/product.json')) as { migrations: string[]; files: Array<{ origin?: unknown }> };
+    await writeFile(file, JSON.stringify({ ...manifest, formatVersion: 1, migration: migrations[0], files: manifest.files.map(({ origin: _origin, ...rest }) => rest) }, null, 2));
+    await handEdits(dir);
+
+    const result = await cli(dir, ['change', 'product', 'add', 'stock:int:default=0']);
+
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(await read(dir, REPOSITORY)).toContain('async cheapest()');
+    expect(await read(dir, REPOSITORY)).toContain('stock: changes.stock');
+    expect(await read(dir, SERVICE)).toContain('House rule');
+    const upgraded = JSON.parse(await read(dir, '.layered/domains/product.json')) as { formatVersion: number; migrations: string[] };
+    expect(upgraded.formatVersion).toBe(2);
+    expect(upgraded.migrations).toHaveLength(2);
+    expect(await read(dir, `.layered/base/${REPOSITORY}`)).toContain('stock: changes.stock');
   });
 
   it('destroy after changes returns the project to its state before new', async () => {
