@@ -8,13 +8,11 @@ import {
 import type { Settings } from './config.js';
 import { token, type Token } from './domain/token.js';
 import { createDatabase, type Database } from './infrastructure/database.js';
-import { HttpClient } from './infrastructure/http-client.js';
 import { createLogger, type Logger } from './infrastructure/logger.js';
 
 export const SETTINGS = token<Settings>('Settings');
 export const LOGGER = token<Logger>('Logger');
 export const DATABASE = token<Kysely<Database>>('Database');
-export const HTTP_CLIENT = token<HttpClient>('HttpClient');
 
 /** `container.resolve` with the type the token carries. */
 export function resolve<T>(container: DependencyContainer, token: Token<T>): T {
@@ -31,9 +29,6 @@ export function createCoreContainer(settings: Settings): DependencyContainer {
   container.register(LOGGER, { useValue: createLogger(settings) });
   container.register(DATABASE, {
     useFactory: instanceCachingFactory(() => createDatabase(settings.databaseUrl)),
-  });
-  container.register(HTTP_CLIENT, {
-    useFactory: instanceCachingFactory(() => new HttpClient()),
   });
   return container;
 }

@@ -87,3 +87,40 @@ export class ServiceUnavailableError extends AppError {
     super(message, 'SERVICE_UNAVAILABLE', undefined, options);
   }
 }
+
+/** Which upstream call failed: logged with the error, never sent to the client. */
+export interface UpstreamCall {
+  upstream: string;
+  method: string;
+  url: string;
+  [detail: string]: unknown;
+}
+
+/** Another service could not be reached, or answered 5xx, after the retries it allows. */
+export class BadGatewayError extends AppError {
+  readonly status = 502;
+
+  constructor(
+    readonly call: UpstreamCall,
+    options?: ErrorOptions,
+  ) {
+    super('A service this request depends on failed.', 'UPSTREAM_FAILED', undefined, options);
+  }
+}
+
+/** Another service did not answer in time. */
+export class GatewayTimeoutError extends AppError {
+  readonly status = 504;
+
+  constructor(
+    readonly call: UpstreamCall,
+    options?: ErrorOptions,
+  ) {
+    super(
+      'A service this request depends on did not answer in time.',
+      'UPSTREAM_TIMEOUT',
+      undefined,
+      options,
+    );
+  }
+}
