@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
+import { startLanguageServer } from '../helpers/lsp.js';
 import { createScratchDatabase } from '../helpers/mysql.js';
 import { startServer } from '../helpers/server.js';
 
@@ -29,6 +31,28 @@ describe('layered init, installed', () => {
     const result = await npm(['run', 'typecheck']);
     expect(result.all).not.toContain('error TS');
     expect(result.exitCode).toBe(0);
+  });
+
+  it("serves an editor through TypeScript 7's language server (tsc --lsp --stdio): a type error, a hover", async () => {
+    const file = path.join(project.dir, 'src', 'main.ts');
+    // An unsaved edit, as an editor sends it: the file on disk stays as it is.
+    const text = `${await readFile(file, 'utf8')}\nexport const broken: number = 'not a number';\n`;
+    const line = text.split('\n').findIndex((l) => l.startsWith('export const broken'));
+    const uri = pathToFileURL(file).href;
+    const server = startLanguageServer(project.dir);
+    try {
+      const capabilities = { textDocument: { diagnostic: {}, hover: { contentFormat: ['plaintext'] } } };
+      await server.request('initialize', { processId: process.pid, rootUri: pathToFileURL(project.dir).href, capabilities });
+      server.notify('initialized', {});
+      server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text } });
+
+      const report = (await server.request('textDocument/diagnostic', { textDocument: { uri } })) as { items: Array<{ code: number; range: { start: { line: number } } }> };
+      expect(report.items.map((item) => ({ code: item.code, line: item.range.start.line }))).toEqual([{ code: 2322, line }]);
+      const hover = (await server.request('textDocument/hover', { textDocument: { uri }, position: { line, character: 'export const '.length } })) as { contents: { value: string } };
+      expect(hover.contents.value).toContain('const broken: number');
+    } finally {
+      await server.stop();
+    }
   });
 
   describe('its own test suite', () => {

@@ -3,12 +3,12 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { ExitCode } from '../../src/errors.js';
 import { ApplyError, applyChanges } from '../../src/plan/apply.js';
 import type { ApplyFsOperation } from '../../src/plan/fs.js';
+import { typescript } from '../../src/typescript.js';
 import { fixtureFiles, fixturePlan } from './support/fixture.js';
 import { faultyFs, operations } from './support/faulty-fs.js';
 import { makeProject, makeScratch, removeProjects, snapshot } from './support/project.js';
@@ -79,6 +79,8 @@ describe('a real SIGINT/SIGTERM sent to a CLI process', () => {
   async function compileApply(): Promise<string> {
     const out = await makeScratch();
     const sources = ['src/errors.ts', ...(await readdir(path.join(repo, 'src/plan'))).filter((f) => f.endsWith('.ts')).map((f) => `src/plan/${f}`)];
+    // ts-morph's bundled compiler API: the repository's own `typescript` is 7, which has none.
+    const ts = typescript();
     for (const source of sources) {
       const { outputText } = ts.transpileModule(await readFile(path.join(repo, source), 'utf8'), {
         compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
