@@ -40,8 +40,11 @@ export async function planChange(project: Project, previous: Manifest, target: C
   const changes = columnChanges(previous.spec, target.spec, target.renames);
   assertSafe(risks(changes), options.allowDataLoss);
   const tree = new Tree(project.root);
-  const migration = changes.some(changesSchema) ? await planMigration(project, tree, previous, target, changes, options.formatter) : undefined;
-  const regenerated = await regenerateDomain(project, tree, { previous, spec: target.spec, formatter: options.formatter, conflicts: options.conflicts });
+  // The two touch different files; together, the formatter's thread never waits for a render.
+  const [migration, regenerated] = await Promise.all([
+    changes.some(changesSchema) ? planMigration(project, tree, previous, target, changes, options.formatter) : undefined,
+    regenerateDomain(project, tree, { previous, spec: target.spec, formatter: options.formatter, conflicts: options.conflicts }),
+  ]);
   const migrationEntries = previous.files.filter((file) => previous.migrations.includes(file.path));
   if (migration) migrationEntries.push(migration.entry);
   const manifest: Manifest = {
