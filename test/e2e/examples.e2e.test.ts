@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { createScratchDatabase } from '../helpers/mysql.js';
+import { createScratchDatabase as createMysqlDatabase } from '../helpers/mysql.js';
+import { createScratchDatabase as createPostgresDatabase } from '../helpers/postgres.js';
 import { snapshotTree } from '../helpers/tree-snapshot.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -51,7 +52,10 @@ describe('examples/shop', () => {
       expect(result.exitCode, result.all).toBe(0);
     });
 
-    it('passes its tests on MariaDB', async () => {
+    it.each([
+      ['MariaDB', createMysqlDatabase],
+      ['PostgreSQL', createPostgresDatabase],
+    ] as const)('passes its tests on %s', async (_name, createScratchDatabase) => {
       const database = await createScratchDatabase('layered_e2e_examples');
       try {
         const result = await npm(['test'], { TEST_DATABASE_URL: database.url });
