@@ -39,5 +39,5 @@ run(['init', target, '--no-install']);
 for (const [domain, ...fields] of EXAMPLE_DOMAINS) run(['new', domain, ...fields, '--cwd', target]);
 
 /** A month later the shop needs a field: `change` writes the ALTER migration and merges the files. */
-const EXAMPLE_CHANGE = ['product', 'add', 'discontinued:boolean:default=false', 'alter', 'weight:float:optional:index'];
+const EXAMPLE_CHANGE = ['product', 'add', 'discontinued:boolean:default=false', 'alter', 'stock:int:index:default=0'];
 execFileSync('node', [cli, 'change', ...EXAMPLE_CHANGE, '--cwd', target], { env: { ...env, LAYERED_NOW: '2026-02-01T00:00:00Z' }, stdio: ['ignore', 'inherit', 'inherit'] });

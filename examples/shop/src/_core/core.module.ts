@@ -30,7 +30,9 @@ export function createCoreContainer(settings: Settings): DependencyContainer {
   container.register(SETTINGS, { useValue: settings });
   container.register(LOGGER, { useValue: createLogger(settings) });
   container.register(DATABASE, {
-    useFactory: instanceCachingFactory(() => createDatabase(settings.databaseUrl)),
+    useFactory: instanceCachingFactory(() =>
+      createDatabase(settings.databaseUrl, settings.databasePool),
+    ),
   });
   container.register(HTTP_CLIENT, {
     useFactory: instanceCachingFactory(() => new HttpClient()),

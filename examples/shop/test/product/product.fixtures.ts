@@ -22,6 +22,7 @@ export function sampleProduct(refs: ProductRefs): CreateProduct {
     releasedOn: '2026-02-28',
     attributes: { colour: 'red', sizes: [38, 40] },
     categoryId: refs.categoryId,
+    discontinued: true,
   };
 }
 

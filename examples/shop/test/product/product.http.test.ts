@@ -35,6 +35,7 @@ const FIELDS: ReadonlyArray<{ property: string; type: string; wrongType: unknown
   { property: 'releasedOn', type: 'date', wrongType: 'soon' },
   { property: 'attributes', type: 'json', wrongType: null },
   { property: 'categoryId', type: 'ref', wrongType: 'first' },
+  { property: 'discontinued', type: 'boolean', wrongType: 'yes' },
 ];
 const STRING_FIELDS = FIELDS.filter((field) => field.type === 'string' || field.type === 'text');
 
@@ -104,6 +105,7 @@ describe.each(testDatabaseUrls)('products over HTTP on %s', (url) => {
       views: '0',
       releasedOn: null,
       attributes: null,
+      discontinued: false,
     });
   });
 
@@ -217,6 +219,7 @@ describe.each(testDatabaseUrls)('products over HTTP on %s', (url) => {
       views: '0',
       releasedOn: null,
       attributes: null,
+      discontinued: false,
     });
     expect((await send('PUT', `${PATH}/${ABSENT_ID}`, body)).status).toBe(404);
   });
@@ -349,6 +352,17 @@ describe.each(testDatabaseUrls)('products over HTTP on %s', (url) => {
         });
       },
     );
+
+    it('refuses the NUL character, which PostgreSQL cannot store, with 422 on every database', async () => {
+      const pointers = STRING_FIELDS.map(({ property }) => `/${property}`);
+      const input = {
+        ...sample(),
+        ...Object.fromEntries(STRING_FIELDS.map(({ property }) => [property, '\u0000'])),
+      };
+      expect(
+        (await problem(await send('POST', PATH, input), 422)).errors?.map((error) => error.pointer),
+      ).toEqual(pointers);
+    });
   });
 
   it('stores every one of many concurrent creates', async () => {

@@ -10,6 +10,7 @@ export interface Product extends Entity {
   releasedOn: string | null;
   attributes: JsonValue | null;
   categoryId: number;
+  discontinued: boolean;
 }
 
 /** A new product: every field, defaults already applied (the create request fills them in). */

@@ -2,11 +2,13 @@ import type { Kysely } from 'kysely';
 
 import {
   fromDbBigint,
+  fromDbBoolean,
   fromDbDate,
   fromDbDateTime,
   fromDbDecimal,
   fromDbJson,
   toDbBigint,
+  toDbBoolean,
   toDbDate,
   toDbDecimal,
   toDbJson,
@@ -43,6 +45,7 @@ export class ProductKyselyRepository
       releasedOn: fromDbDate(row.releasedOn),
       attributes: fromDbJson(row.attributes),
       categoryId: row.categoryId,
+      discontinued: fromDbBoolean(row.discontinued),
     };
   }
 
@@ -57,6 +60,7 @@ export class ProductKyselyRepository
       releasedOn: toDbDate(input.releasedOn),
       attributes: toDbJson(input.attributes),
       categoryId: input.categoryId,
+      discontinued: toDbBoolean(input.discontinued),
     };
   }
 
@@ -71,6 +75,7 @@ export class ProductKyselyRepository
       releasedOn: toDbDate(changes.releasedOn),
       attributes: toDbJson(changes.attributes),
       categoryId: changes.categoryId,
+      discontinued: toDbBoolean(changes.discontinued),
     };
   }
 }

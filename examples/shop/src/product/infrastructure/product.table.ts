@@ -2,6 +2,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 
 import type {
   BigintColumn,
+  BooleanColumn,
   DateColumn,
   DecimalColumn,
 } from '../../_core/infrastructure/column-types.js';
@@ -18,6 +19,7 @@ export interface ProductTable extends BaseTable {
   releasedOn: DateColumn | null;
   attributes: string | null;
   categoryId: number;
+  discontinued: BooleanColumn;
 }
 
 export type ProductRow = Selectable<ProductTable>;

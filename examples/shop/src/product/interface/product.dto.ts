@@ -10,12 +10,13 @@ import {
   intSchema,
   jsonSchema,
   schemaOf,
+  stringSchema,
 } from '../../_core/interface/schemas.js';
 import type { Product, CreateProduct, UpdateProduct } from '../domain/product.entity.js';
 
 const productFields = {
-  name: z.string().max(120).openapi({ example: 'Name A' }),
-  sku: z.string().max(32).openapi({ example: 'Sku A' }),
+  name: stringSchema(120).openapi({ example: 'Name A' }),
+  sku: stringSchema(32).openapi({ example: 'Sku A' }),
   price: decimalSchema(18, 2).openapi({ example: '12345678901234.56' }),
   stock: intSchema.openapi({ example: 12 }),
   weight: z.number().nullable().openapi({ example: 1.5 }),
@@ -23,6 +24,7 @@ const productFields = {
   releasedOn: dateSchema.nullable().openapi({ example: '2026-02-28' }),
   attributes: jsonSchema.nullable().openapi({ example: { colour: 'red', sizes: [38, 40] } }),
   categoryId: idSchema.openapi({ example: 1 }),
+  discontinued: z.boolean().openapi({ example: true }),
 };
 
 /** POST and PUT: fields left out get their default, or null when optional. */
@@ -35,6 +37,7 @@ export const createProductSchema = schemaOf<CreateProduct>(
       views: productFields.views.default('0'),
       releasedOn: productFields.releasedOn.default(null),
       attributes: productFields.attributes.default(null),
+      discontinued: productFields.discontinued.default(false),
     })
     .openapi('CreateProduct'),
 );
@@ -59,6 +62,7 @@ export const productSchema = schemaOf<Product>(
       releasedOn: z.iso.date().nullable().openapi({ example: '2026-02-28' }),
       attributes: jsonSchema.nullable().openapi({ example: { colour: 'red', sizes: [38, 40] } }),
       categoryId: z.number().int().openapi({ example: 1 }),
+      discontinued: z.boolean().openapi({ example: true }),
     })
     .openapi('Product'),
 );

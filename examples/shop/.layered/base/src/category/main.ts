@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+
+import { loadSettings, SettingsError } from '../_core/config.js';
+import { createCoreContainer } from '../_core/core.module.js';
+import { createCoreApp } from '../_core/interface/app.js';
+import { runServer } from '../_core/interface/server.js';
+import { registerCategoryModule } from './infrastructure/category.module.js';
+import { createCategoryRouter } from './interface/category.router.js';
+
+// Runs the category domain alone; it shares the one database and its migrations.
+try {
+  const container = createCoreContainer(loadSettings());
+  registerCategoryModule(container);
+  const app = createCoreApp(container);
+  app.route('/', createCategoryRouter(container));
+  runServer(app, container);
+} catch (error) {
+  if (!(error instanceof SettingsError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
+}

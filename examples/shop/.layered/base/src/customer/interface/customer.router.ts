@@ -1,0 +1,167 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { DependencyContainer } from 'tsyringe';
+
+import { resolve } from '../../_core/core.module.js';
+import { problemContent } from '../../_core/interface/problem.js';
+import { createRouter } from '../../_core/interface/router.js';
+import {
+  dataListSchema,
+  dataSchema,
+  idParamsSchema,
+  jsonContent,
+  listQuerySchema,
+  listSchema,
+} from '../../_core/interface/schemas.js';
+import { CUSTOMER_USE_CASE } from '../application/customer.use-case.js';
+import {
+  createCustomerSchema,
+  createCustomersSchema,
+  customerSchema,
+  updateCustomerSchema,
+} from './customer.dto.js';
+
+const tags = ['Customers'];
+const one = jsonContent(dataSchema(customerSchema));
+const many = jsonContent(dataListSchema(customerSchema));
+const invalid = { description: 'The request is not valid', content: problemContent };
+const notFound = { description: 'No customer has this id', content: problemContent };
+const conflict = {
+  description: 'A unique field clashes with another customer',
+  content: problemContent,
+};
+
+const createCustomer = createRoute({
+  method: 'post',
+  path: '/api/v1/customers',
+  tags,
+  summary: 'Create a customer',
+  request: { body: { required: true, content: jsonContent(createCustomerSchema) } },
+  responses: {
+    201: {
+      description: 'Created; `Location` is its URL',
+      headers: z.object({ Location: z.string().openapi({ example: '/api/v1/customers/1' }) }),
+      content: one,
+    },
+    409: conflict,
+    422: invalid,
+  },
+});
+
+const createCustomers = createRoute({
+  method: 'post',
+  path: '/api/v1/customers/bulk',
+  tags,
+  summary: 'Create up to 100 customers, all or none',
+  request: { body: { required: true, content: jsonContent(createCustomersSchema) } },
+  responses: {
+    201: { description: 'Created, in the order sent', content: many },
+    409: conflict,
+    422: invalid,
+  },
+});
+
+const listCustomers = createRoute({
+  method: 'get',
+  path: '/api/v1/customers',
+  tags,
+  summary: 'A page of customers in id order, or those with the given ids',
+  request: { query: listQuerySchema },
+  responses: {
+    200: { description: 'The customers', content: jsonContent(listSchema(customerSchema)) },
+    422: invalid,
+  },
+});
+
+const getCustomer = createRoute({
+  method: 'get',
+  path: '/api/v1/customers/{id}',
+  tags,
+  summary: 'Get a customer',
+  request: { params: idParamsSchema },
+  responses: { 200: { description: 'The customer', content: one }, 404: notFound, 422: invalid },
+});
+
+const replaceCustomer = createRoute({
+  method: 'put',
+  path: '/api/v1/customers/{id}',
+  tags,
+  summary: 'Replace a customer; optional fields left out become null',
+  request: {
+    params: idParamsSchema,
+    body: { required: true, content: jsonContent(createCustomerSchema) },
+  },
+  responses: {
+    200: { description: 'Replaced', content: one },
+    404: notFound,
+    409: conflict,
+    422: invalid,
+  },
+});
+
+const updateCustomer = createRoute({
+  method: 'patch',
+  path: '/api/v1/customers/{id}',
+  tags,
+  summary: 'Change the fields sent',
+  request: {
+    params: idParamsSchema,
+    body: { required: true, content: jsonContent(updateCustomerSchema) },
+  },
+  responses: {
+    200: { description: 'Updated', content: one },
+    404: notFound,
+    409: conflict,
+    422: invalid,
+  },
+});
+
+const deleteCustomer = createRoute({
+  method: 'delete',
+  path: '/api/v1/customers/{id}',
+  tags,
+  summary: 'Delete a customer',
+  request: { params: idParamsSchema },
+  responses: {
+    204: { description: 'Deleted' },
+    404: notFound,
+    409: { description: 'Other rows still refer to this customer', content: problemContent },
+    422: invalid,
+  },
+});
+
+export function createCustomerRouter(container: DependencyContainer) {
+  const customers = resolve(container, CUSTOMER_USE_CASE);
+  const router = createRouter();
+
+  router.openapi(createCustomer, async (c) => {
+    const created = await customers.create(c.req.valid('json'));
+    return c.json(created, 201, { Location: `/api/v1/customers/${created.data.id}` });
+  });
+
+  router.openapi(createCustomers, async (c) =>
+    c.json(await customers.createMany(c.req.valid('json')), 201),
+  );
+
+  router.openapi(listCustomers, async (c) =>
+    c.json(await customers.find(c.req.valid('query')), 200),
+  );
+
+  router.openapi(getCustomer, async (c) =>
+    c.json(await customers.get(c.req.valid('param').id), 200),
+  );
+
+  router.openapi(replaceCustomer, async (c) =>
+    c.json(await customers.update(c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  router.openapi(updateCustomer, async (c) =>
+    c.json(await customers.update(c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  router.openapi(deleteCustomer, async (c) => {
+    await customers.delete(c.req.valid('param').id);
+    return c.body(null, 204);
+  });
+
+  return router;
+}

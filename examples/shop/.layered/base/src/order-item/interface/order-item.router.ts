@@ -1,0 +1,170 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { DependencyContainer } from 'tsyringe';
+
+import { resolve } from '../../_core/core.module.js';
+import { problemContent } from '../../_core/interface/problem.js';
+import { createRouter } from '../../_core/interface/router.js';
+import {
+  dataListSchema,
+  dataSchema,
+  idParamsSchema,
+  jsonContent,
+  listQuerySchema,
+  listSchema,
+} from '../../_core/interface/schemas.js';
+import { ORDER_ITEM_USE_CASE } from '../application/order-item.use-case.js';
+import {
+  createOrderItemSchema,
+  createOrderItemsSchema,
+  orderItemSchema,
+  updateOrderItemSchema,
+} from './order-item.dto.js';
+
+const tags = ['Order items'];
+const one = jsonContent(dataSchema(orderItemSchema));
+const many = jsonContent(dataListSchema(orderItemSchema));
+const invalid = {
+  description: 'The request is not valid, or refers to a row that does not exist',
+  content: problemContent,
+};
+const notFound = { description: 'No order item has this id', content: problemContent };
+const conflict = {
+  description: 'A unique field clashes with another order item',
+  content: problemContent,
+};
+
+const createOrderItem = createRoute({
+  method: 'post',
+  path: '/api/v1/order-items',
+  tags,
+  summary: 'Create an order item',
+  request: { body: { required: true, content: jsonContent(createOrderItemSchema) } },
+  responses: {
+    201: {
+      description: 'Created; `Location` is its URL',
+      headers: z.object({ Location: z.string().openapi({ example: '/api/v1/order-items/1' }) }),
+      content: one,
+    },
+    409: conflict,
+    422: invalid,
+  },
+});
+
+const createOrderItems = createRoute({
+  method: 'post',
+  path: '/api/v1/order-items/bulk',
+  tags,
+  summary: 'Create up to 100 order items, all or none',
+  request: { body: { required: true, content: jsonContent(createOrderItemsSchema) } },
+  responses: {
+    201: { description: 'Created, in the order sent', content: many },
+    409: conflict,
+    422: invalid,
+  },
+});
+
+const listOrderItems = createRoute({
+  method: 'get',
+  path: '/api/v1/order-items',
+  tags,
+  summary: 'A page of order items in id order, or those with the given ids',
+  request: { query: listQuerySchema },
+  responses: {
+    200: { description: 'The order items', content: jsonContent(listSchema(orderItemSchema)) },
+    422: invalid,
+  },
+});
+
+const getOrderItem = createRoute({
+  method: 'get',
+  path: '/api/v1/order-items/{id}',
+  tags,
+  summary: 'Get an order item',
+  request: { params: idParamsSchema },
+  responses: { 200: { description: 'The order item', content: one }, 404: notFound, 422: invalid },
+});
+
+const replaceOrderItem = createRoute({
+  method: 'put',
+  path: '/api/v1/order-items/{id}',
+  tags,
+  summary: 'Replace an order item; optional fields left out become null',
+  request: {
+    params: idParamsSchema,
+    body: { required: true, content: jsonContent(createOrderItemSchema) },
+  },
+  responses: {
+    200: { description: 'Replaced', content: one },
+    404: notFound,
+    409: conflict,
+    422: invalid,
+  },
+});
+
+const updateOrderItem = createRoute({
+  method: 'patch',
+  path: '/api/v1/order-items/{id}',
+  tags,
+  summary: 'Change the fields sent',
+  request: {
+    params: idParamsSchema,
+    body: { required: true, content: jsonContent(updateOrderItemSchema) },
+  },
+  responses: {
+    200: { description: 'Updated', content: one },
+    404: notFound,
+    409: conflict,
+    422: invalid,
+  },
+});
+
+const deleteOrderItem = createRoute({
+  method: 'delete',
+  path: '/api/v1/order-items/{id}',
+  tags,
+  summary: 'Delete an order item',
+  request: { params: idParamsSchema },
+  responses: {
+    204: { description: 'Deleted' },
+    404: notFound,
+    409: { description: 'Other rows still refer to this order item', content: problemContent },
+    422: invalid,
+  },
+});
+
+export function createOrderItemRouter(container: DependencyContainer) {
+  const orderItems = resolve(container, ORDER_ITEM_USE_CASE);
+  const router = createRouter();
+
+  router.openapi(createOrderItem, async (c) => {
+    const created = await orderItems.create(c.req.valid('json'));
+    return c.json(created, 201, { Location: `/api/v1/order-items/${created.data.id}` });
+  });
+
+  router.openapi(createOrderItems, async (c) =>
+    c.json(await orderItems.createMany(c.req.valid('json')), 201),
+  );
+
+  router.openapi(listOrderItems, async (c) =>
+    c.json(await orderItems.find(c.req.valid('query')), 200),
+  );
+
+  router.openapi(getOrderItem, async (c) =>
+    c.json(await orderItems.get(c.req.valid('param').id), 200),
+  );
+
+  router.openapi(replaceOrderItem, async (c) =>
+    c.json(await orderItems.update(c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  router.openapi(updateOrderItem, async (c) =>
+    c.json(await orderItems.update(c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  router.openapi(deleteOrderItem, async (c) => {
+    await orderItems.delete(c.req.valid('param').id);
+    return c.body(null, 204);
+  });
+
+  return router;
+}

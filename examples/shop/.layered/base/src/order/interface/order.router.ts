@@ -1,0 +1,166 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { DependencyContainer } from 'tsyringe';
+
+import { resolve } from '../../_core/core.module.js';
+import { problemContent } from '../../_core/interface/problem.js';
+import { createRouter } from '../../_core/interface/router.js';
+import {
+  dataListSchema,
+  dataSchema,
+  idParamsSchema,
+  jsonContent,
+  listQuerySchema,
+  listSchema,
+} from '../../_core/interface/schemas.js';
+import { ORDER_USE_CASE } from '../application/order.use-case.js';
+import {
+  createOrderSchema,
+  createOrdersSchema,
+  orderSchema,
+  updateOrderSchema,
+} from './order.dto.js';
+
+const tags = ['Orders'];
+const one = jsonContent(dataSchema(orderSchema));
+const many = jsonContent(dataListSchema(orderSchema));
+const invalid = {
+  description: 'The request is not valid, or refers to a row that does not exist',
+  content: problemContent,
+};
+const notFound = { description: 'No order has this id', content: problemContent };
+const conflict = {
+  description: 'A unique field clashes with another order',
+  content: problemContent,
+};
+
+const createOrder = createRoute({
+  method: 'post',
+  path: '/api/v1/orders',
+  tags,
+  summary: 'Create an order',
+  request: { body: { required: true, content: jsonContent(createOrderSchema) } },
+  responses: {
+    201: {
+      description: 'Created; `Location` is its URL',
+      headers: z.object({ Location: z.string().openapi({ example: '/api/v1/orders/1' }) }),
+      content: one,
+    },
+    409: conflict,
+    422: invalid,
+  },
+});
+
+const createOrders = createRoute({
+  method: 'post',
+  path: '/api/v1/orders/bulk',
+  tags,
+  summary: 'Create up to 100 orders, all or none',
+  request: { body: { required: true, content: jsonContent(createOrdersSchema) } },
+  responses: {
+    201: { description: 'Created, in the order sent', content: many },
+    409: conflict,
+    422: invalid,
+  },
+});
+
+const listOrders = createRoute({
+  method: 'get',
+  path: '/api/v1/orders',
+  tags,
+  summary: 'A page of orders in id order, or those with the given ids',
+  request: { query: listQuerySchema },
+  responses: {
+    200: { description: 'The orders', content: jsonContent(listSchema(orderSchema)) },
+    422: invalid,
+  },
+});
+
+const getOrder = createRoute({
+  method: 'get',
+  path: '/api/v1/orders/{id}',
+  tags,
+  summary: 'Get an order',
+  request: { params: idParamsSchema },
+  responses: { 200: { description: 'The order', content: one }, 404: notFound, 422: invalid },
+});
+
+const replaceOrder = createRoute({
+  method: 'put',
+  path: '/api/v1/orders/{id}',
+  tags,
+  summary: 'Replace an order; optional fields left out become null',
+  request: {
+    params: idParamsSchema,
+    body: { required: true, content: jsonContent(createOrderSchema) },
+  },
+  responses: {
+    200: { description: 'Replaced', content: one },
+    404: notFound,
+    409: conflict,
+    422: invalid,
+  },
+});
+
+const updateOrder = createRoute({
+  method: 'patch',
+  path: '/api/v1/orders/{id}',
+  tags,
+  summary: 'Change the fields sent',
+  request: {
+    params: idParamsSchema,
+    body: { required: true, content: jsonContent(updateOrderSchema) },
+  },
+  responses: {
+    200: { description: 'Updated', content: one },
+    404: notFound,
+    409: conflict,
+    422: invalid,
+  },
+});
+
+const deleteOrder = createRoute({
+  method: 'delete',
+  path: '/api/v1/orders/{id}',
+  tags,
+  summary: 'Delete an order',
+  request: { params: idParamsSchema },
+  responses: {
+    204: { description: 'Deleted' },
+    404: notFound,
+    409: { description: 'Other rows still refer to this order', content: problemContent },
+    422: invalid,
+  },
+});
+
+export function createOrderRouter(container: DependencyContainer) {
+  const orders = resolve(container, ORDER_USE_CASE);
+  const router = createRouter();
+
+  router.openapi(createOrder, async (c) => {
+    const created = await orders.create(c.req.valid('json'));
+    return c.json(created, 201, { Location: `/api/v1/orders/${created.data.id}` });
+  });
+
+  router.openapi(createOrders, async (c) =>
+    c.json(await orders.createMany(c.req.valid('json')), 201),
+  );
+
+  router.openapi(listOrders, async (c) => c.json(await orders.find(c.req.valid('query')), 200));
+
+  router.openapi(getOrder, async (c) => c.json(await orders.get(c.req.valid('param').id), 200));
+
+  router.openapi(replaceOrder, async (c) =>
+    c.json(await orders.update(c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  router.openapi(updateOrder, async (c) =>
+    c.json(await orders.update(c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  router.openapi(deleteOrder, async (c) => {
+    await orders.delete(c.req.valid('param').id);
+    return c.body(null, 204);
+  });
+
+  return router;
+}

@@ -1,0 +1,21 @@
+import { BaseService } from '../../_core/domain/base.service.js';
+import { assertReferencesExist } from '../../_core/domain/references.js';
+import { token } from '../../_core/domain/token.js';
+import type { Product, CreateProduct, UpdateProduct } from './product.entity.js';
+import { PRODUCT_REFERENCES, type ProductRepository } from './product.repository.js';
+
+export class ProductService extends BaseService<CreateProduct, Product, UpdateProduct> {
+  constructor(protected override readonly repository: ProductRepository) {
+    super(repository, 'Product');
+  }
+
+  /** Refuses refs to rows that do not exist with a 422 naming each field. */
+  protected override async checkWrites(writes: ReadonlyArray<UpdateProduct>, bulk: boolean) {
+    await assertReferencesExist(this.repository, PRODUCT_REFERENCES, writes, {
+      resource: this.resource,
+      bulk,
+    });
+  }
+}
+
+export const PRODUCT_SERVICE = token<ProductService>('ProductService');
