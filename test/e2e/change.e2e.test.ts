@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createScratchDatabase as createMysqlDatabase } from '../helpers/mysql.js';
-import { createScratchDatabase as createPostgresDatabase } from '../helpers/postgres.js';
+import { SCRATCH } from '../helpers/servers.js';
 import { freshProject } from './project.js';
 import { runSql, type Row } from './support/rows.js';
 
@@ -12,8 +11,6 @@ type Project = Awaited<ReturnType<typeof freshProject>>;
  * data-safety rules keep are read back after `migrate`, after `migrate:down`, and after
  * `migrate` again; then the project type-checks and passes its own tests.
  */
-const SCRATCH = { mysql: createMysqlDatabase, postgres: createPostgresDatabase };
-
 describe.each(['sqlite', 'mysql', 'postgres'] as const)('layered change on %s, with rows in the table', (dialect) => {
   let project: Project;
   let url: string;

@@ -3,18 +3,11 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createScratchDatabase as createMysqlDatabase } from '../helpers/mysql.js';
-import { createScratchDatabase as createPostgresDatabase } from '../helpers/postgres.js';
+import { SCRATCH, SERVERS } from '../helpers/servers.js';
 import { startServer } from '../helpers/server.js';
 import { snapshotTree } from '../helpers/tree-snapshot.js';
 import { freshProject } from './project.js';
 import { runSql } from './support/rows.js';
-
-/** The machine's database servers, each giving a scratch database per use. */
-const SERVERS = [
-  ['MariaDB', createMysqlDatabase],
-  ['PostgreSQL', createPostgresDatabase],
-] as const;
 
 /** Every field type, a ref chain, a self-ref, a multi-word name, SQL-reserved names, an irregular plural. */
 const DOMAINS: string[][] = [
@@ -244,7 +237,7 @@ describe('layered destroy', () => {
   });
 
   it('asks PostgreSQL whether the migration ran: kept once applied, deleted while not', async () => {
-    const database = await createPostgresDatabase('layered_e2e_destroy');
+    const database = await SCRATCH.postgres('layered_e2e_destroy');
     try {
       const project = await freshProject();
       const env = { DATABASE_URL: database.url };
