@@ -5,10 +5,11 @@
 // under autocannon (loopback, bounded), and generated ÷ baseline (target >= 0.85).
 //
 // Usage: npm run build && npm install --prefix bench
-//        node bench/http.mjs <node_modules> [sqlite|mysql ...]
+//        node bench/http.mjs <node_modules> [sqlite|mysql|postgres ...]
 //   <node_modules>: an installed generated project's node_modules (symlinked).
-//   MYSQL_URL: the database the mysql run owns; it is dropped and created again
-//   (default mysql://root@127.0.0.1:3306/layered_bench_http).
+//   MYSQL_URL, POSTGRES_URL: the databases the mysql and postgres runs own; each is dropped and
+//   created again (default mysql://root@127.0.0.1:3306/layered_bench_http and
+//   postgres://postgres@127.0.0.1:5432/layered_bench_http).
 //   CONNECTIONS (default 50), DURATION seconds (default 10), ROUNDS (default 3): each route is
 //   loaded ROUNDS times on each server, alternating, and the median run of each is reported.
 import { execFileSync, spawn } from 'node:child_process';
@@ -23,11 +24,12 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const cli = path.join(here, '..', 'bin', 'layered.js');
 const nodeModules = path.resolve(process.argv[2] ?? '');
 if (!process.argv[2] || !existsSync(path.join(nodeModules, 'hono'))) {
-  console.error('Usage: node bench/http.mjs <installed project node_modules> [sqlite|mysql ...]');
+  console.error('Usage: node bench/http.mjs <installed project node_modules> [sqlite|mysql|postgres ...]');
   process.exit(1);
 }
-const databases = process.argv.length > 3 ? process.argv.slice(3) : ['sqlite', 'mysql'];
+const databases = process.argv.length > 3 ? process.argv.slice(3) : ['sqlite', 'mysql', 'postgres'];
 const mysqlUrl = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/layered_bench_http';
+const postgresUrl = process.env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/layered_bench_http';
 const connections = Number(process.env.CONNECTIONS ?? 50);
 const duration = Number(process.env.DURATION ?? 10);
 const rounds = Number(process.env.ROUNDS ?? 3);
@@ -55,6 +57,18 @@ async function resetMysql() {
   await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
   await connection.query(`CREATE DATABASE \`${name}\``);
   await connection.end();
+}
+
+async function resetPostgres() {
+  const pg = createRequire(path.join(dir, 'package.json'))('pg');
+  const url = new URL(postgresUrl);
+  const name = url.pathname.slice(1);
+  // Any other database on the server will do to drop and create this one from.
+  const client = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
 }
 
 function start(args, port, databaseUrl) {
@@ -125,8 +139,9 @@ function load(port, route, seconds = duration) {
 
 const rows = [];
 for (const database of databases) {
-  const databaseUrl = database === 'sqlite' ? `sqlite:${path.join(work, 'bench.db')}` : mysqlUrl;
+  const databaseUrl = { sqlite: `sqlite:${path.join(work, 'bench.db')}`, mysql: mysqlUrl, postgres: postgresUrl }[database];
   if (database === 'mysql') await resetMysql();
+  if (database === 'postgres') await resetPostgres();
   execFileSync('node', ['dist/src/_core/infrastructure/migrate.js', 'up'], { cwd: dir, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'ignore' });
   const servers = [start(['dist/src/main.js'], GENERATED, databaseUrl), start(['baseline.mjs', String(BASELINE)], BASELINE, databaseUrl)];
   try {

@@ -14,6 +14,7 @@ import { createDatabase } from './dist/src/_core/infrastructure/database.js';
 import { normaliseDecimal } from './dist/src/_core/domain/decimal.js';
 
 const db = createDatabase(process.env.DATABASE_URL);
+const returning = db.getExecutor().adapter.supportsReturning;
 const port = Number(process.argv[2]);
 
 const decimal = z
@@ -88,8 +89,11 @@ app.post('/api/v1/products', async (c) => {
   if (!body.success) return invalid(c, body.error);
   const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
   const values = { ...body.data, createdAt: now, updatedAt: now };
-  const result = await db.insertInto('product').values(values).executeTakeFirstOrThrow();
-  const row = await select().where('id', '=', Number(result.insertId)).executeTakeFirstOrThrow();
+  const insert = db.insertInto('product').values(values);
+  // One round trip where the database has RETURNING (SQLite, PostgreSQL); MySQL reads back by id.
+  const row = returning
+    ? await insert.returning(columns).executeTakeFirstOrThrow()
+    : await select().where('id', '=', Number((await insert.executeTakeFirstOrThrow()).insertId)).executeTakeFirstOrThrow();
   const product = toProduct(row);
   return c.json({ data: product }, 201, { Location: `/api/v1/products/${product.id}` });
 });

@@ -31,7 +31,7 @@ export function alterMigrationView(before: DomainSpec, after: DomainSpec, change
     summary: summary(changes),
     up: up.code,
     down: down.code,
-    schemaImports: importList(['idColumn', 'timestampColumns', 'referenceColumn', 'decimalType', 'longText'].map(uses)),
+    schemaImports: importList(['idColumn', 'timestampColumns', 'referenceColumn', 'decimalType', 'dateTimeType', 'uuidType', 'jsonType', 'textType'].map(uses)),
     alterImports: importList(['rebuildTable', 'alterColumn', 'fillNulls', 'addReference', 'dropColumn', 'addUnique', 'dropUnique', 'dropIndex', 'renameIndex'].map(uses)),
     usesDialect: /\bdialectOf\b/.test(code),
   };
@@ -74,7 +74,7 @@ function rebuild(names: DomainNames, table: Code, target: DomainSpec, changes: r
   ];
   const indexes = target.fields.filter((field) => field.index || field.type === 'ref').map((field) => indexView(names, field));
   return `await rebuildTable(db, ${table}, {
-    define: (table) => table.$call(idColumn)${target.fields.map((field) => migrationColumn(field)).join('')}.$call(timestampColumns),
+    define: (table) => table.$call(idColumn(db))${target.fields.map((field) => migrationColumn(field)).join('')}.$call(timestampColumns(db)),
     columns: { ${columns.join(', ')} },
     indexes: [${indexes.map((index) => `{ name: ${literal(index.name)}, column: ${literal(index.column)} }`).join(', ')}],
   });`;

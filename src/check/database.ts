@@ -14,11 +14,14 @@ interface TableColumns {
 // Runs inside the project: Kysely's own introspection over the project's own drivers.
 const INTROSPECT = `
 const [url] = process.argv.slice(1);
-const { Kysely, SqliteDialect, MysqlDialect } = await import('kysely');
+const { Kysely, SqliteDialect, MysqlDialect, PostgresDialect } = await import('kysely');
 let dialect;
 if (url.startsWith('sqlite:')) {
   const { default: Database } = await import('better-sqlite3');
   dialect = new SqliteDialect({ database: new Database(url.slice('sqlite:'.length), { readonly: true, fileMustExist: true }) });
+} else if (/^postgres(ql)?:/.test(url)) {
+  const { default: pg } = await import('pg');
+  dialect = new PostgresDialect({ pool: new pg.Pool({ connectionString: url, connectionTimeoutMillis: 2000, max: 1 }) });
 } else {
   const { createPool } = await import('mysql2');
   dialect = new MysqlDialect({ pool: createPool({ uri: url, connectTimeout: 2000, connectionLimit: 1 }) });

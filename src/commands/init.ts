@@ -7,7 +7,7 @@ export function registerInitCommand(program: Command): void {
     .command('init')
     .description('Create a new layered backend in <dir> (empty, or holding only .git) and install it.')
     .argument('<dir>', 'directory to create; its name becomes the package name')
-    .addOption(new Option('--db <dialect>', 'database for DATABASE_URL in .env').choices(['sqlite', 'mysql']).default('sqlite'))
+    .addOption(new Option('--db <dialect>', 'database for DATABASE_URL in .env').choices(['sqlite', 'mysql', 'postgres']).default('sqlite'))
     .option('--no-install', 'write the files but skip npm install')
     .option('--package-manager <name>', 'package manager used to install (only npm for now)', 'npm')
     .addHelpText(
@@ -16,6 +16,7 @@ export function registerInitCommand(program: Command): void {
 Examples:
   $ layered init shop                 SQLite in ./dev.db, dependencies installed
   $ layered init shop --db mysql      DATABASE_URL=mysql://root@127.0.0.1:3306/shop
+  $ layered init shop --db postgres   DATABASE_URL=postgres://postgres@127.0.0.1:5432/shop
   $ layered init . --no-install       into the current (empty) directory
 
 Then:

@@ -42,6 +42,16 @@ if (url.startsWith('sqlite:')) {
   const db = new Database(url.slice('sqlite:'.length), { readonly: true, fileMustExist: true });
   const table = db.prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'").get();
   rows = table ? db.prepare('select name from kysely_migration where name = ?').all(name) : [];
+} else if (/^postgres(ql)?:/.test(url)) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  await client.connect();
+  try {
+    const table = await client.query("select to_regclass('kysely_migration') as name");
+    rows = table.rows[0].name ? (await client.query('select name from kysely_migration where name = $1', [name])).rows : [];
+  } finally {
+    await client.end();
+  }
 } else {
   const mysql = await import('mysql2/promise');
   const connection = await mysql.createConnection({ uri: url, connectTimeout: 2000 });
@@ -67,7 +77,7 @@ async function appliedInDatabase(root: string, name: string): Promise<'applied' 
 
 /**
  * Runs a small ES module script inside the project (`cwd` is its root), so its imports resolve
- * to the project's own node_modules (better-sqlite3, mysql2, kysely) and the CLI needs none.
+ * to the project's own node_modules (better-sqlite3, mysql2, pg, kysely) and the CLI needs none.
  * `process.argv.slice(1)` in the script is `args`.
  */
 export async function runInProject(root: string, script: string, args: string[]): Promise<{ ok: boolean; stdout: string; stderr: string }> {

@@ -219,7 +219,7 @@ describe('layered change', { timeout: 30_000 }, () => {
     expect(result.stdout).toContain('description is no longer in requests or responses');
     const migration = await read(dir, 'migrations/20260201000000_alter_product.ts');
     expect(migration).toContain("await dropColumn(db, 'product', 'description');");
-    expect(migration).toContain("await db.schema.alterTable('product').addColumn('description', longText).execute();");
+    expect(migration).toContain("await db.schema.alterTable('product').addColumn('description', textType(db)).execute();");
   });
 
   it('merges in a project made before merge bases existed (format 1 manifests, no .layered/base)', async () => {

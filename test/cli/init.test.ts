@@ -78,10 +78,10 @@ describe('layered init', () => {
   });
 
   it('refuses an unknown --db with exit 1 and names the choices', async () => {
-    const result = await runCli(['init', 'shop', '--db', 'postgres', '--no-install'], { cwd: work });
+    const result = await runCli(['init', 'shop', '--db', 'mongodb', '--no-install'], { cwd: work });
 
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain('sqlite, mysql');
+    expect(result.stderr).toContain('sqlite, mysql, postgres');
     expect(await readdir(work)).toEqual([]);
   });
 
@@ -91,5 +91,13 @@ describe('layered init', () => {
     expect(result.exitCode).toBe(0);
     const env = await import('node:fs/promises').then((fs) => fs.readFile(path.join(work, 'my-shop', '.env'), 'utf8'));
     expect(env).toContain('DATABASE_URL=mysql://root@127.0.0.1:3306/my_shop');
+  });
+
+  it('writes a PostgreSQL DATABASE_URL named after the project with --db postgres', async () => {
+    const result = await runCli(['init', 'my-shop', '--db', 'postgres', '--no-install'], { cwd: work });
+
+    expect(result.exitCode).toBe(0);
+    const env = await import('node:fs/promises').then((fs) => fs.readFile(path.join(work, 'my-shop', '.env'), 'utf8'));
+    expect(env).toContain('DATABASE_URL=postgres://postgres@127.0.0.1:5432/my_shop');
   });
 });

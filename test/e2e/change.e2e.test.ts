@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createScratchDatabase } from '../helpers/mysql.js';
+import { SCRATCH } from '../helpers/servers.js';
 import { freshProject } from './project.js';
 import { runSql, type Row } from './support/rows.js';
 
 type Project = Awaited<ReturnType<typeof freshProject>>;
 
 /**
- * Each kind of change, applied with rows in the table, on SQLite and on MariaDB: the values the
+ * Each kind of change, applied with rows in the table, on SQLite, MariaDB and PostgreSQL: the values the
  * data-safety rules keep are read back after `migrate`, after `migrate:down`, and after
  * `migrate` again; then the project type-checks and passes its own tests.
  */
-describe.each(['sqlite', 'mysql'] as const)('layered change on %s, with rows in the table', (dialect) => {
+describe.each(['sqlite', 'mysql', 'postgres'] as const)('layered change on %s, with rows in the table', (dialect) => {
   let project: Project;
   let url: string;
   let drop: (() => Promise<void>) | undefined;
@@ -46,7 +46,7 @@ describe.each(['sqlite', 'mysql'] as const)('layered change on %s, with rows in 
     if (dialect === 'sqlite') {
       url = `sqlite:${project.dir}/change.db`;
     } else {
-      const database = await createScratchDatabase('layered_e2e_change');
+      const database = await SCRATCH[dialect]('layered_e2e_change');
       url = database.url;
       drop = database.drop;
     }
@@ -152,7 +152,7 @@ describe.each(['sqlite', 'mysql'] as const)('layered change on %s, with rows in 
   it("type-checks, and passes the project's own tests", async () => {
     const typecheck = await project.npm(['run', 'typecheck']);
     expect(typecheck.exitCode, typecheck.all).toBe(0);
-    const scratch = dialect === 'mysql' ? await createScratchDatabase('layered_e2e_change_t') : undefined;
+    const scratch = dialect === 'sqlite' ? undefined : await SCRATCH[dialect]('layered_e2e_change_t');
     try {
       const tests = await project.npm(['test'], scratch ? { TEST_DATABASE_URL: scratch.url } : {});
       expect(tests.exitCode, tests.all).toBe(0);

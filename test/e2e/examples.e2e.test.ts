@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { createScratchDatabase } from '../helpers/mysql.js';
+import { SERVERS } from '../helpers/servers.js';
 import { snapshotTree } from '../helpers/tree-snapshot.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -51,7 +51,7 @@ describe('examples/shop', () => {
       expect(result.exitCode, result.all).toBe(0);
     });
 
-    it('passes its tests on MariaDB', async () => {
+    it.each(SERVERS)('passes its tests on %s', async (_name, createScratchDatabase) => {
       const database = await createScratchDatabase('layered_e2e_examples');
       try {
         const result = await npm(['test'], { TEST_DATABASE_URL: database.url });

@@ -6,7 +6,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { startLanguageServer } from '../helpers/lsp.js';
-import { createScratchDatabase } from '../helpers/mysql.js';
+import { SERVERS } from '../helpers/servers.js';
 import { startServer } from '../helpers/server.js';
 
 const project = inject('installedProject');
@@ -65,7 +65,7 @@ describe('layered init, installed', () => {
       expect(sqlitePassed).toBeGreaterThan(10);
     });
 
-    it('passes on the machine MariaDB, running the MySQL cases too', async () => {
+    it.each(SERVERS)('passes on the machine %s, running its server cases too', async (_name, createScratchDatabase) => {
       const database = await createScratchDatabase('layered_e2e_init');
       try {
         const result = await npm(['test'], { TEST_DATABASE_URL: database.url });

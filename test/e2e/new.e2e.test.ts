@@ -3,10 +3,11 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createScratchDatabase } from '../helpers/mysql.js';
+import { SCRATCH, SERVERS } from '../helpers/servers.js';
 import { startServer } from '../helpers/server.js';
 import { snapshotTree } from '../helpers/tree-snapshot.js';
 import { freshProject } from './project.js';
+import { runSql } from './support/rows.js';
 
 /** Every field type, a ref chain, a self-ref, a multi-word name, SQL-reserved names, an irregular plural. */
 const DOMAINS: string[][] = [
@@ -82,7 +83,7 @@ describe('layered new on a fresh project', () => {
     expect(result.all).toMatch(/Tests\s+\d+ passed/);
   });
 
-  it("passes the project's own tests on the machine MariaDB", async () => {
+  it.each(SERVERS)("passes the project's own tests on the machine %s", async (_name, createScratchDatabase) => {
     const database = await createScratchDatabase('layered_e2e_new');
     try {
       const result = await project.npm(['test'], { TEST_DATABASE_URL: database.url });
@@ -92,7 +93,7 @@ describe('layered new on a fresh project', () => {
     }
   });
 
-  describe('served over HTTP on MariaDB', () => {
+  describe.each(SERVERS)('served over HTTP on %s', (_name, createScratchDatabase) => {
     let server: Awaited<ReturnType<typeof startServer>>;
     let database: Awaited<ReturnType<typeof createScratchDatabase>>;
     const json = { 'content-type': 'application/json' };
@@ -233,6 +234,34 @@ describe('layered destroy', () => {
     expect(migrate.exitCode, migrate.all).toBe(0);
     const tables = await execa('node', ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(path.join(project.dir, 'dev.db'))});console.log(d.prepare("select name from sqlite_master where type='table' and name='tag'").all().length)`], { cwd: project.dir });
     expect(tables.stdout.trim()).toBe('0');
+  });
+
+  it('asks PostgreSQL whether the migration ran: kept once applied, deleted while not', async () => {
+    const database = await SCRATCH.postgres('layered_e2e_destroy');
+    try {
+      const project = await freshProject();
+      const env = { DATABASE_URL: database.url };
+      expect((await project.cli(['new', 'tag', 'label:string'])).exitCode).toBe(0);
+      expect((await project.cli(['new', 'note', 'body:text'])).exitCode).toBe(0);
+      expect((await project.npm(['run', 'migrate'], env)).exitCode).toBe(0);
+      await runSql(project.dir, database.url, "delete from kysely_migration where name like '%create_note'");
+      await runSql(project.dir, database.url, 'drop table note');
+
+      const check = await project.cli(['check', '--json'], env);
+      expect(JSON.parse(check.stdout)).toMatchObject({ findings: [expect.objectContaining({ code: 'TABLE_MISSING', message: expect.stringContaining('"note"') })] });
+
+      const note = await project.cli(['destroy', 'note'], { ...env, LAYERED_NOW: '2026-01-02T00:00:00Z' });
+      expect(note.exitCode, note.stderr).toBe(0);
+      expect(note.stdout).not.toContain('Kept');
+      const tag = await project.cli(['destroy', 'tag'], { ...env, LAYERED_NOW: '2026-01-03T00:00:00Z' });
+      expect(tag.exitCode, tag.stderr).toBe(0);
+      expect(tag.stdout).toContain('Kept migrations/20260101000000_create_tag.ts');
+      const migrate = await project.npm(['run', 'migrate'], env);
+      expect(migrate.exitCode, migrate.all).toBe(0);
+      expect(await runSql(project.dir, database.url, "select to_regclass('tag') as name")).toEqual([{ name: null }]);
+    } finally {
+      await database.drop();
+    }
   });
 });
 

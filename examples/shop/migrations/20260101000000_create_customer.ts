@@ -1,16 +1,16 @@
 import type { Kysely } from 'kysely';
 
-import { idColumn, timestampColumns } from '../src/_core/infrastructure/schema.js';
+import { idColumn, timestampColumns, uuidType } from '../src/_core/infrastructure/schema.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('customer')
-    .$call(idColumn)
+    .$call(idColumn(db))
     .addColumn('email', 'varchar(254)', (col) => col.notNull().unique())
     .addColumn('name', 'varchar(120)', (col) => col.notNull())
     .addColumn('vip', 'boolean', (col) => col.notNull().defaultTo(false))
-    .addColumn('external_id', 'char(36)')
-    .$call(timestampColumns)
+    .addColumn('external_id', uuidType(db))
+    .$call(timestampColumns(db))
     .execute();
 }
 

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import {
   decimalType,
   idColumn,
-  longText,
+  jsonType,
   referenceColumn,
   timestampColumns,
 } from '../src/_core/infrastructure/schema.js';
@@ -11,7 +11,7 @@ import {
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('product')
-    .$call(idColumn)
+    .$call(idColumn(db))
     .addColumn('name', 'varchar(120)', (col) => col.notNull())
     .addColumn('sku', 'varchar(32)', (col) => col.notNull().unique())
     .addColumn('price', decimalType(db, 18, 2), (col) => col.notNull())
@@ -19,9 +19,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('weight', 'double precision')
     .addColumn('views', 'bigint', (col) => col.notNull().defaultTo('0'))
     .addColumn('released_on', 'date')
-    .addColumn('attributes', longText)
+    .addColumn('attributes', jsonType(db))
     .$call(referenceColumn('category_id', 'category', { notNull: true }))
-    .$call(timestampColumns)
+    .$call(timestampColumns(db))
     .execute();
   await db.schema
     .createIndex('product_category_id_index')

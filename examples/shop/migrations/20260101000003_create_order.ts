@@ -1,21 +1,22 @@
 import type { Kysely } from 'kysely';
 
 import {
+  dateTimeType,
   idColumn,
-  longText,
   referenceColumn,
+  textType,
   timestampColumns,
 } from '../src/_core/infrastructure/schema.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('order')
-    .$call(idColumn)
+    .$call(idColumn(db))
     .$call(referenceColumn('buyer_id', 'customer', { notNull: true }))
     .addColumn('status', 'varchar(32)', (col) => col.notNull().defaultTo('open'))
-    .addColumn('placed_at', 'datetime(3)', (col) => col.notNull())
-    .addColumn('note', longText)
-    .$call(timestampColumns)
+    .addColumn('placed_at', dateTimeType(db), (col) => col.notNull())
+    .addColumn('note', textType(db))
+    .$call(timestampColumns(db))
     .execute();
   await db.schema.createIndex('order_buyer_id_index').on('order').column('buyer_id').execute();
 }

@@ -10,12 +10,12 @@ import {
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('order_item')
-    .$call(idColumn)
+    .$call(idColumn(db))
     .$call(referenceColumn('order_id', 'order', { notNull: true }))
     .$call(referenceColumn('product_id', 'product', { notNull: true }))
     .addColumn('quantity', 'integer', (col) => col.notNull())
     .addColumn('unit_price', decimalType(db, 18, 2), (col) => col.notNull())
-    .$call(timestampColumns)
+    .$call(timestampColumns(db))
     .execute();
   await db.schema
     .createIndex('order_item_order_id_index')

@@ -5,7 +5,7 @@ import { dialectOf } from '../src/_core/infrastructure/dialect.js';
 import {
   decimalType,
   idColumn,
-  longText,
+  jsonType,
   referenceColumn,
   timestampColumns,
 } from '../src/_core/infrastructure/schema.js';
@@ -16,7 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await rebuildTable(db, 'product', {
       define: (table) =>
         table
-          .$call(idColumn)
+          .$call(idColumn(db))
           .addColumn('name', 'varchar(120)', (col) => col.notNull())
           .addColumn('sku', 'varchar(32)', (col) => col.notNull().unique())
           .addColumn('price', decimalType(db, 18, 2), (col) => col.notNull())
@@ -24,10 +24,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
           .addColumn('weight', 'double precision')
           .addColumn('views', 'bigint', (col) => col.notNull().defaultTo('0'))
           .addColumn('released_on', 'date')
-          .addColumn('attributes', longText)
+          .addColumn('attributes', jsonType(db))
           .$call(referenceColumn('category_id', 'category', { notNull: true }))
           .addColumn('discontinued', 'boolean', (col) => col.notNull().defaultTo(false))
-          .$call(timestampColumns),
+          .$call(timestampColumns(db)),
       columns: {
         id: 'id',
         name: '"name"',
@@ -62,7 +62,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     await rebuildTable(db, 'product', {
       define: (table) =>
         table
-          .$call(idColumn)
+          .$call(idColumn(db))
           .addColumn('name', 'varchar(120)', (col) => col.notNull())
           .addColumn('sku', 'varchar(32)', (col) => col.notNull().unique())
           .addColumn('price', decimalType(db, 18, 2), (col) => col.notNull())
@@ -70,9 +70,9 @@ export async function down(db: Kysely<unknown>): Promise<void> {
           .addColumn('weight', 'double precision')
           .addColumn('views', 'bigint', (col) => col.notNull().defaultTo('0'))
           .addColumn('released_on', 'date')
-          .addColumn('attributes', longText)
+          .addColumn('attributes', jsonType(db))
           .$call(referenceColumn('category_id', 'category', { notNull: true }))
-          .$call(timestampColumns),
+          .$call(timestampColumns(db)),
       columns: {
         id: 'id',
         name: '"name"',

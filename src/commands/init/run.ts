@@ -10,7 +10,7 @@ import { installDependencies } from './install.js';
 import { projectNameFrom } from './project-name.js';
 
 export interface InitOptions {
-  db: 'sqlite' | 'mysql';
+  db: 'sqlite' | 'mysql' | 'postgres';
   install: boolean;
   packageManager: string;
 }
@@ -72,5 +72,8 @@ async function prepareTarget(target: string, dir: string): Promise<boolean> {
 }
 
 function databaseUrlFor(db: InitOptions['db'], projectName: string): string {
-  return db === 'sqlite' ? 'sqlite:./dev.db' : `mysql://root@127.0.0.1:3306/${projectName.replace(/[^a-z0-9]/g, '_')}`;
+  const database = projectName.replace(/[^a-z0-9]/g, '_');
+  if (db === 'mysql') return `mysql://root@127.0.0.1:3306/${database}`;
+  if (db === 'postgres') return `postgres://postgres@127.0.0.1:5432/${database}`;
+  return 'sqlite:./dev.db';
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_STRING_MAX, type FieldSpec, type FieldType } from '../../spec/index.js';
 
 /**
- * Decimal columns are DECIMAL(18, 2) on MySQL (text on SQLite): 16 digits before the point, 2
+ * Decimal columns are DECIMAL(18, 2) on MySQL and PostgreSQL (text on SQLite): 16 digits before the point, 2
  * after. The grammar has no precision modifier; a domain needing more edits its migration and
  * DTO together.
  */
@@ -64,7 +64,7 @@ export const TYPE_FACTS: Readonly<Record<FieldType, TypeFacts>> = {
     entityType: () => 'string',
     rowType: () => 'string',
     sqlType: (field) => `'varchar(${stringMax(field)})'`,
-    requestSchema: (field) => `z.string().max(${stringMax(field)})`,
+    requestSchema: (field) => `stringSchema(${stringMax(field)})`,
     responseSchema: () => 'z.string()',
     examples: (field) => [words(field, 'A'), words(field, 'B')],
     uniqueSample: (field) => (stringMax(field) >= 12 ? `\`${words(field, '').trim().slice(0, stringMax(field) - 11)} \${n}\`` : `String(n).slice(-${stringMax(field)})`),
@@ -73,8 +73,8 @@ export const TYPE_FACTS: Readonly<Record<FieldType, TypeFacts>> = {
   text: {
     entityType: () => 'string',
     rowType: () => 'string',
-    sqlType: () => 'longText',
-    requestSchema: () => 'z.string()',
+    sqlType: () => 'textType(db)',
+    requestSchema: () => 'textSchema',
     responseSchema: () => 'z.string()',
     examples: (field) => [`${words(field, 'A')}, written at length.`, `${words(field, 'B')}, rewritten.`],
     wrongType: 42,
@@ -153,7 +153,7 @@ export const TYPE_FACTS: Readonly<Record<FieldType, TypeFacts>> = {
   datetime: {
     entityType: () => 'string',
     rowType: () => 'DateTimeColumn',
-    sqlType: () => `'datetime(3)'`,
+    sqlType: () => 'dateTimeType(db)',
     requestSchema: () => 'dateTimeSchema',
     responseSchema: () => 'z.iso.datetime()',
     toDb: 'toDbDateTime',
@@ -165,7 +165,7 @@ export const TYPE_FACTS: Readonly<Record<FieldType, TypeFacts>> = {
   uuid: {
     entityType: () => 'string',
     rowType: () => 'string',
-    sqlType: () => `'char(36)'`,
+    sqlType: () => 'uuidType(db)',
     requestSchema: () => 'uuidSchema',
     responseSchema: () => 'z.uuid()',
     examples: () => ['0b9e5c7a-3f5d-4c1e-9a8b-2d6f4e1c7a90', '5f2c8d1e-7a4b-4e6f-8c3d-9b1a2e4f6c80'],
@@ -175,7 +175,7 @@ export const TYPE_FACTS: Readonly<Record<FieldType, TypeFacts>> = {
   json: {
     entityType: () => 'JsonValue',
     rowType: () => 'string',
-    sqlType: () => 'longText',
+    sqlType: () => 'jsonType(db)',
     requestSchema: () => 'jsonSchema',
     // The request schema, typed `JsonValue` like the entity (responses are not parsed).
     responseSchema: () => 'jsonSchema',

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SRC = path.resolve(import.meta.dirname, '../src');
-const FRAMEWORKS = ['hono', 'kysely', 'zod', 'tsyringe', 'better-sqlite3', 'mysql2', 'pino'];
+const FRAMEWORKS = ['hono', 'kysely', 'zod', 'tsyringe', 'better-sqlite3', 'mysql2', 'pg', 'pino'];
 
 /** Every `.ts` file under a `domain/` folder, for the core and each domain added later. */
 function domainFiles(): string[] {

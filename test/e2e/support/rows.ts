@@ -3,7 +3,7 @@ import { execa } from 'execa';
 export type Row = Record<string, string | null>;
 
 // Runs inside the project with its own drivers; every value comes back as a string (or null), so
-// SQLite and MariaDB compare alike.
+// SQLite, MariaDB and PostgreSQL compare alike.
 const QUERY = `
 const [url, statement] = process.argv.slice(1);
 let rows;
@@ -13,6 +13,15 @@ if (url.startsWith('sqlite:')) {
   const prepared = db.prepare(statement);
   rows = prepared.reader ? prepared.all() : (prepared.run(), []);
   db.close();
+} else if (/^postgres(ql)?:/.test(url)) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url, types: { getTypeParser: () => (value) => value } });
+  await client.connect();
+  try {
+    rows = (await client.query(statement)).rows;
+  } finally {
+    await client.end();
+  }
 } else {
   const mysql = await import('mysql2/promise');
   const connection = await mysql.createConnection({ uri: url, dateStrings: true, supportBigNumbers: true, bigNumberStrings: true });

@@ -28,7 +28,9 @@ export function createCoreContainer(settings: Settings): DependencyContainer {
   container.register(SETTINGS, { useValue: settings });
   container.register(LOGGER, { useValue: createLogger(settings) });
   container.register(DATABASE, {
-    useFactory: instanceCachingFactory(() => createDatabase(settings.databaseUrl)),
+    useFactory: instanceCachingFactory(() =>
+      createDatabase(settings.databaseUrl, settings.databasePool),
+    ),
   });
   return container;
 }

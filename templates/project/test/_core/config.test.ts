@@ -6,6 +6,7 @@ describe('loadSettings', () => {
   it('applies defaults', () => {
     expect(loadSettings({ DATABASE_URL: 'sqlite::memory:', NODE_ENV: 'production' })).toEqual({
       databaseUrl: 'sqlite::memory:',
+      databasePool: { poolSize: 10, acquireTimeoutMs: 5_000, queryTimeoutMs: 10_000 },
       port: 3000,
       host: '127.0.0.1',
       nodeEnv: 'production',
@@ -22,8 +23,12 @@ describe('loadSettings', () => {
       NODE_ENV: 'test',
       LOG_LEVEL: 'debug',
       CORS_ORIGINS: 'https://a.test, https://b.test',
+      DATABASE_POOL_SIZE: '4',
+      DATABASE_ACQUIRE_TIMEOUT_MS: '500',
+      DATABASE_QUERY_TIMEOUT_MS: '2000',
     });
     expect(settings).toMatchObject({
+      databasePool: { poolSize: 4, acquireTimeoutMs: 500, queryTimeoutMs: 2_000 },
       port: 8080,
       host: '0.0.0.0',
       logLevel: 'debug',
@@ -31,9 +36,15 @@ describe('loadSettings', () => {
     });
   });
 
+  it.each(['postgres://app@db:5432/shop', 'postgresql://db/shop'])('accepts %s', (url) => {
+    expect(loadSettings({ DATABASE_URL: url }).databaseUrl).toBe(url);
+  });
+
   it.each([
     [{}, /^Invalid settings: DATABASE_URL is required/],
-    [{ DATABASE_URL: 'postgres://x' }, /DATABASE_URL must look like/],
+    [{ DATABASE_URL: 'postgres:x' }, /DATABASE_URL must look like/],
+    [{ DATABASE_URL: 'mongodb://db/shop' }, /DATABASE_URL must look like/],
+    [{ DATABASE_URL: 'sqlite::memory:', DATABASE_QUERY_TIMEOUT_MS: '0' }, /QUERY_TIMEOUT/],
     [{ DATABASE_URL: 'sqlite::memory:', PORT: 'eighty' }, /PORT/],
     [{ DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
   ])('rejects %j with one readable line', (env, message) => {

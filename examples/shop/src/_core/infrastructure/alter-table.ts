@@ -63,10 +63,17 @@ export async function alterColumn(
   options: { notNull: boolean; default?: string | number | boolean },
 ): Promise<void> {
   if (dialectOf(db) === 'postgres') {
+    // The old default may not convert to the new type, and PostgreSQL converts only what it
+    // is told how to: drop the default, convert the values, then set the rest.
     const alter = () => db.schema.alterTable(table);
-    await alter().alterColumn(column, (col) => col.setDataType(type)).execute();
+    const dataType = typeof type === 'string' ? sql.raw(type) : type;
+    await alter().alterColumn(column, (col) => col.dropDefault()).execute();
+    await sql`alter table ${sql.table(table)} alter column ${sql.ref(column)} type ${dataType} using ${sql.ref(column)}::${dataType}`.execute(db);
     await alter().alterColumn(column, (col) => (options.notNull ? col.setNotNull() : col.dropNotNull())).execute();
-    await alter().alterColumn(column, (col) => (options.default === undefined ? col.dropDefault() : col.setDefault(options.default))).execute();
+    if (options.default !== undefined) {
+      const fallback = options.default;
+      await alter().alterColumn(column, (col) => col.setDefault(fallback)).execute();
+    }
     return;
   }
   await db.schema
@@ -84,9 +91,10 @@ export async function fillNulls(db: Kysely<unknown>, table: string, column: stri
 }
 
 function fillExpression(db: Kysely<unknown>, value: FillValue) {
-  if (typeof value === 'boolean') return sql.lit(value ? 1 : 0);
-  if (typeof value !== 'object') return sql.val(value);
   const dialect = dialectOf(db);
+  // PostgreSQL's boolean takes no integer; MySQL's (TINYINT) and SQLite's take 1 and 0.
+  if (typeof value === 'boolean') return dialect === 'postgres' ? sql.lit(value) : sql.lit(value ? 1 : 0);
+  if (typeof value !== 'object') return sql.val(value);
   if (dialect === 'sqlite') return value.now === 'date' ? sql`date('now')` : sql`strftime('%Y-%m-%d %H:%M:%f', 'now')`;
   if (dialect === 'postgres') return value.now === 'date' ? sql`current_date` : sql`now()`;
   return value.now === 'date' ? sql`utc_date()` : sql`utc_timestamp(3)`;

@@ -3,6 +3,7 @@ import {
   CamelCasePlugin,
   Kysely,
   MysqlDialect,
+  PostgresDialect,
   sql,
   SqliteDialect,
   type Dialect,
@@ -10,8 +11,15 @@ import {
   type UnknownRow,
 } from 'kysely';
 import { createPool } from 'mysql2';
+import pg from 'pg';
 
 import { ServiceUnavailableError } from '../domain/errors.js';
+import {
+  boundedMysqlPool,
+  boundedPostgresPool,
+  DEFAULT_POOL_OPTIONS,
+  type PoolOptions,
+} from './bounded-pool.js';
 
 /**
  * Every table in the schema. Each domain adds its own by declaration merging:
@@ -25,16 +33,31 @@ import { ServiceUnavailableError } from '../domain/errors.js';
  */
 export interface Database {}
 
-/** `sqlite:./dev.db`, `sqlite::memory:` or `mysql://user:pass@host:3306/db`. */
-export function createDatabase(url: string): Kysely<Database> {
+/**
+ * `sqlite:./dev.db`, `sqlite::memory:`, `mysql://user:pass@host:3306/db` or
+ * `postgres://user:pass@host:5432/db` (`postgresql://` too).
+ */
+export function createDatabase(
+  url: string,
+  options: PoolOptions = DEFAULT_POOL_OPTIONS,
+): Kysely<Database> {
   const plugins: KyselyPlugin[] = [new CamelCasePlugin()];
   if (url.startsWith('sqlite:')) plugins.push(exactIntegers);
-  return new Kysely<Database>({ dialect: createDialect(url), plugins });
+  return new Kysely<Database>({ dialect: createDialect(url, options), plugins });
 }
 
-function createDialect(url: string): Dialect {
+/** True for `postgres://` and `postgresql://` URLs. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+function createDialect(url: string, options: PoolOptions): Dialect {
   if (url.startsWith('sqlite:')) {
-    const database = new SqliteDatabase(url.slice('sqlite:'.length));
+    // SQLite runs in this process and never waits on a network; a lock held by another
+    // process is waited for at most `acquireTimeoutMs` (SQLITE_BUSY then answers 503).
+    const database = new SqliteDatabase(url.slice('sqlite:'.length), {
+      timeout: options.acquireTimeoutMs,
+    });
     database.pragma('foreign_keys = ON');
     // The default rollback journal syncs the disk on every commit, blocking the event loop
     // (~4 ms a write, ~180 requests/s under load); the write-ahead log lets readers run
@@ -45,19 +68,47 @@ function createDialect(url: string): Dialect {
     return new SqliteDialect({ database });
   }
   if (url.startsWith('mysql://')) {
-    return new MysqlDialect({
-      pool: createPool({
-        uri: url,
-        timezone: 'Z',
-        dateStrings: ['DATE'],
-        supportBigNumbers: true,
-        bigNumberStrings: true,
-        connectTimeout: 5_000,
-      }),
+    const pool = createPool({
+      uri: url,
+      timezone: 'Z',
+      dateStrings: ['DATE'],
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      connectionLimit: options.poolSize,
+      connectTimeout: options.acquireTimeoutMs,
     });
+    return new MysqlDialect({ pool: boundedMysqlPool(pool, options) });
+  }
+  if (isPostgresUrl(url)) {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize,
+      connectionTimeoutMillis: options.acquireTimeoutMs,
+      // Sessions in UTC: TIMESTAMPTZ values written as `YYYY-MM-DD HH:MM:SS.mmm` mean UTC,
+      // as DATETIME does on MySQL.
+      options: '-c TimeZone=UTC',
+      types: { getTypeParser: postgresTypeParser },
+    });
+    // A pooled connection that breaks while idle is dropped by the pool, and the next query
+    // opens another; without a listener its 'error' event would end the process.
+    pool.on('error', () => undefined);
+    return new PostgresDialect({ pool: boundedPostgresPool(pool, options) });
   }
   throw new Error(`Unsupported DATABASE_URL scheme: ${url.split(':')[0]}`);
 }
+
+const { builtins } = pg.types;
+/** Types read as the text PostgreSQL sends, to give the JSON forms MySQL and SQLite give. */
+const AS_TEXT = new Set<number>([
+  builtins.DATE, // pg would make a Date at local midnight; the API answers `YYYY-MM-DD`.
+  builtins.JSON, // column-values.ts parses JSON text, whatever the database.
+  builtins.JSONB,
+]);
+const asText = (value: string) => value;
+
+/** pg's own parsers, but for the types in `AS_TEXT`; set per pool, not on pg's shared defaults. */
+const postgresTypeParser = ((oid: number, format?: 'text' | 'binary') =>
+  AS_TEXT.has(oid) ? asText : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;
 
 /**
  * With safe integers on, better-sqlite3 returns every integer as a bigint. This plugin gives

@@ -6,7 +6,7 @@ import { toDbDateTime } from './column-values.js';
 import type { Database } from './database.js';
 import { isDeadlock, translateDatabaseError, type Operation } from './database-errors.js';
 
-/** mysql2 reads DATETIME as a Date, SQLite as text; the repository writes both. */
+/** mysql2 and pg read timestamps as a Date, SQLite as text; the repository writes text. */
 type Timestamp = ColumnType<Date | string, string, string>;
 
 /** Columns every table has; `id` is generated and timestamps are written by the repository. */
@@ -17,6 +17,13 @@ export interface BaseTable {
 }
 
 type Columns<T> = Omit<T, keyof BaseTable>;
+
+/**
+ * Ids are 32-bit `integer` columns on every dialect (schema.ts). A larger id cannot exist, and
+ * PostgreSQL refuses to compare an integer column with one, so it is not looked up at all.
+ */
+const MAX_ID = 2_147_483_647;
+const possible = (id: Id): boolean => id <= MAX_ID;
 
 // The base class only knows its table by name at run time, so it queries through this
 // schema-agnostic view; subclasses map rows with their table's precise types.
@@ -76,17 +83,34 @@ export abstract class KyselyRepository<
 
   create(input: Create): Promise<E> {
     return this.translate('write', async () => {
+      if (this.returning) {
+        const row = await this.insertQuery(this.db, input).returningAll().executeTakeFirstOrThrow();
+        return this.toEntity(row as Selectable<T>);
+      }
       const id = await this.insert(this.db, input);
       return this.toEntity(await this.selectById(this.db, id));
     });
   }
 
-  /** All rows or none: one transaction, one insert per row (MySQL has no `RETURNING`). */
+  /**
+   * All rows or none: one transaction, one insert per row. Where the database has `RETURNING`
+   * (SQLite, PostgreSQL) each insert answers its row; MySQL has none, so one select follows.
+   */
   createMany(inputs: readonly Create[]): Promise<E[]> {
     if (inputs.length === 0) return Promise.resolve([]);
     return this.translate('write', () =>
       retryDeadlocks(() =>
         this.db.transaction().execute(async (trx) => {
+          if (this.returning) {
+            const created: E[] = [];
+            for (const input of inputs) {
+              const row = await this.insertQuery(trx, input)
+                .returningAll()
+                .executeTakeFirstOrThrow();
+              created.push(this.toEntity(row as Selectable<T>));
+            }
+            return created;
+          }
           const ids: Id[] = [];
           for (const input of inputs) ids.push(await this.insert(trx, input));
           const rows = await this.selectAll(trx).where('id', 'in', ids).orderBy('id').execute();
@@ -111,6 +135,7 @@ export abstract class KyselyRepository<
   }
 
   findById(id: Id): Promise<E | undefined> {
+    if (!possible(id)) return Promise.resolve(undefined);
     return this.translate('read', async () => {
       const row = await this.selectAll(this.db).where('id', '=', id).executeTakeFirst();
       return row && this.toEntity(row as Selectable<T>);
@@ -120,9 +145,10 @@ export abstract class KyselyRepository<
   findByIds(ids: readonly Id[]): Promise<FoundByIds<E>> {
     if (ids.length === 0) return Promise.resolve({ items: [], missing: [] });
     return this.translate('read', async () => {
-      const rows = await this.selectAll(this.db)
-        .where('id', 'in', [...ids])
-        .execute();
+      const asked = ids.filter(possible);
+      const rows = asked.length
+        ? await this.selectAll(this.db).where('id', 'in', asked).execute()
+        : [];
       const byId = new Map(
         rows.map((row) => [Number(row.id), this.toEntity(row as Selectable<T>)]),
       );
@@ -138,18 +164,24 @@ export abstract class KyselyRepository<
   }
 
   update(id: Id, changes: Update): Promise<E | undefined> {
+    if (!possible(id)) return Promise.resolve(undefined);
     return this.translate('write', async () => {
-      await this.db
+      const query = this.db
         .updateTable(this.table)
         .set({ ...this.toUpdate(changes), updatedAt: toDbDateTime(new Date()) })
-        .where('id', '=', id)
-        .execute();
+        .where('id', '=', id);
+      if (this.returning) {
+        const row = await query.returningAll().executeTakeFirst();
+        return row && this.toEntity(row as Selectable<T>);
+      }
+      await query.execute();
       const row = await this.selectAll(this.db).where('id', '=', id).executeTakeFirst();
       return row && this.toEntity(row as Selectable<T>);
     });
   }
 
   delete(id: Id): Promise<boolean> {
+    if (!possible(id)) return Promise.resolve(false);
     return this.translate('delete', async () => {
       const result = await this.db.deleteFrom(this.table).where('id', '=', id).executeTakeFirst();
       return result.numDeletedRows > 0n;
@@ -179,11 +211,12 @@ export abstract class KyselyRepository<
       const missing = {} as Record<R, Id[]>;
       for (const field of Object.keys(tables) as R[]) {
         const asked = ids[field];
-        const found = asked.length
+        const possibleIds = asked.filter(possible);
+        const found = possibleIds.length
           ? await this.db
               .selectFrom(tables[field] as string)
               .select('id')
-              .where('id', 'in', [...asked])
+              .where('id', 'in', possibleIds)
               .execute()
           : [];
         const existing = new Set(found.map((row) => Number(row.id)));
@@ -202,12 +235,20 @@ export abstract class KyselyRepository<
     }
   }
 
-  private async insert(db: Kysely<AnyDatabase>, input: Create): Promise<Id> {
+  /** Whether the database answers writes with the rows written (`RETURNING`): not MySQL. */
+  private get returning(): boolean {
+    return this.db.getExecutor().adapter.supportsReturning;
+  }
+
+  private insertQuery(db: Kysely<AnyDatabase>, input: Create) {
     const now = toDbDateTime(new Date());
-    const { insertId } = await db
+    return db
       .insertInto(this.table)
-      .values({ ...this.toInsert(input), createdAt: now, updatedAt: now } as Insertable<AnyTable>)
-      .executeTakeFirstOrThrow();
+      .values({ ...this.toInsert(input), createdAt: now, updatedAt: now } as Insertable<AnyTable>);
+  }
+
+  private async insert(db: Kysely<AnyDatabase>, input: Create): Promise<Id> {
+    const { insertId } = await this.insertQuery(db, input).executeTakeFirstOrThrow();
     return Number(insertId);
   }
 

@@ -6,7 +6,9 @@ import { createMigrator } from './migrator.js';
 
 /** `migrate.ts up` applies every pending migration; `migrate.ts down` rolls back the last one. */
 async function migrate(direction: string): Promise<MigrationResultSet> {
-  const db = createDatabase(loadSettings().databaseUrl);
+  const settings = loadSettings();
+  // A migration may rewrite a large table: no bound on how long one statement takes.
+  const db = createDatabase(settings.databaseUrl, { ...settings.databasePool, queryTimeoutMs: 0 });
   try {
     const migrator = createMigrator(db);
     return direction === 'down' ? await migrator.migrateDown() : await migrator.migrateToLatest();

@@ -1,11 +1,18 @@
 import { z } from '@hono/zod-openapi';
 
-import { batchSchema, entityFields, idSchema, schemaOf } from '../../_core/interface/schemas.js';
+import {
+  batchSchema,
+  entityFields,
+  idSchema,
+  schemaOf,
+  stringSchema,
+  textSchema,
+} from '../../_core/interface/schemas.js';
 import type { Category, CreateCategory, UpdateCategory } from '../domain/category.entity.js';
 
 const categoryFields = {
-  name: z.string().max(80).openapi({ example: 'Name A' }),
-  description: z.string().nullable().openapi({ example: 'Description A, written at length.' }),
+  name: stringSchema(80).openapi({ example: 'Name A' }),
+  description: textSchema.nullable().openapi({ example: 'Description A, written at length.' }),
   parentId: idSchema.nullable().openapi({ example: 1 }),
 };
 

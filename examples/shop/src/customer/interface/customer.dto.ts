@@ -1,11 +1,17 @@
 import { z } from '@hono/zod-openapi';
 
-import { batchSchema, entityFields, schemaOf, uuidSchema } from '../../_core/interface/schemas.js';
+import {
+  batchSchema,
+  entityFields,
+  schemaOf,
+  stringSchema,
+  uuidSchema,
+} from '../../_core/interface/schemas.js';
 import type { Customer, CreateCustomer, UpdateCustomer } from '../domain/customer.entity.js';
 
 const customerFields = {
-  email: z.string().max(254).openapi({ example: 'Email A' }),
-  name: z.string().max(120).openapi({ example: 'Name A' }),
+  email: stringSchema(254).openapi({ example: 'Email A' }),
+  name: stringSchema(120).openapi({ example: 'Name A' }),
   vip: z.boolean().openapi({ example: true }),
   externalId: uuidSchema.nullable().openapi({ example: '0b9e5c7a-3f5d-4c1e-9a8b-2d6f4e1c7a90' }),
 };

@@ -3,9 +3,11 @@ import type { JsonValue } from '../domain/entity.js';
 
 /*
  * Conversions between entity values and what each driver binds and returns.
- * Writes use forms both databases accept; reads accept either driver's form:
+ * Writes use forms every database accepts; reads accept each driver's form:
  * SQLite binds no booleans or Dates and returns integers and text, mysql2 returns
- * DATETIME as a Date (UTC, `timezone: 'Z'`), DATE as text and big numbers as text.
+ * DATETIME as a Date (UTC, `timezone: 'Z'`), DATE as text and big numbers as text, pg
+ * returns TIMESTAMPTZ as a Date, booleans as booleans, and (as database.ts sets it up)
+ * DATE and JSON as text, BIGINT and NUMERIC as text.
  *
  * Each conversion passes `null` (a cleared column) and `undefined` (not set) through,
  * so one call serves inserts, partial updates and nullable columns alike.
@@ -29,7 +31,7 @@ export const fromDbBoolean = lift(
   (value: number | boolean | string): boolean => value === true || Number(value) === 1,
 );
 
-/** `YYYY-MM-DD` stays text on both databases. */
+/** `YYYY-MM-DD` stays text on every database. */
 export const toDbDate = lift((value: string): string => value);
 
 export const fromDbDate = lift((value: string | Date): string =>
@@ -57,14 +59,14 @@ export const fromDbDecimal = lift((value: string | number, scale: number): strin
   normaliseDecimal(String(value), scale),
 );
 
-/** Bigints are strings: mysql2 answers text, SQLite a number or (past 2^53) text. */
+/** Bigints are strings: mysql2 and pg answer text, SQLite a number or (past 2^53) text. */
 export const toDbBigint = lift((value: string): string => BigInt(value).toString());
 
 export const fromDbBigint = lift((value: string | number | bigint): string =>
   BigInt(value).toString(),
 );
 
-/** JSON is stored as its text on both databases (mysql2 would parse a JSON column itself). */
+/** JSON is written as its text and read back from text (PostgreSQL's JSONB takes the text too). */
 export const toDbJson = lift((value: JsonValue): string => JSON.stringify(value));
 
 export const fromDbJson = lift((value: string): JsonValue => JSON.parse(value) as JsonValue);

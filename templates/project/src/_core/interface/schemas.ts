@@ -22,6 +22,19 @@ const positiveInteger = z
   .regex(POSITIVE_INTEGER, { error: 'Expected a positive integer' })
   .transform(Number);
 
+/**
+ * Text of any length without U+0000, which PostgreSQL cannot store in a text column: refused on
+ * every database alike, so the API does not depend on where it runs.
+ */
+export const textSchema = z.string().refine((value) => !value.includes('\u0000'), {
+  error: 'Text must not contain the NUL character (U+0000)',
+});
+
+/** Text of at most `max` characters (a varchar), without U+0000. */
+export function stringSchema(max: number) {
+  return textSchema.max(max);
+}
+
 /** A 32-bit integer (MySQL INT). */
 export const intSchema = z
   .number()
@@ -81,7 +94,20 @@ export const uuidSchema = z.uuid().transform((value) => value.toLowerCase());
 export const jsonSchema = z
   .unknown()
   .refine((value) => value !== null && value !== undefined, { error: 'Expected a JSON value' })
+  .refine((value) => !hasNul(value), {
+    error: 'JSON must not contain the NUL character (U+0000)',
+  })
   .openapi({ description: 'Any JSON value' }) as unknown as z.ZodType<JsonValue>;
+
+/** Whether a parsed JSON value holds U+0000 in a string or a key (PostgreSQL's JSONB refuses it). */
+function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).some(([key, item]) => key.includes('\u0000') || hasNul(item));
+  }
+  return false;
+}
 
 /** Today in UTC, `YYYY-MM-DD`: the default of a date field declared `default=now`. */
 export function today(): string {

@@ -73,20 +73,21 @@ export class WidgetRepository extends KyselyRepository<
 export async function createWidgetTables(db: Kysely<Database>) {
   const suffix = randomBytes(4).toString('hex');
   const tables = { maker: `core_maker_${suffix}`, widget: `core_widget_${suffix}` };
-  const schema = (db as Kysely<unknown>).schema;
+  const any = db as Kysely<unknown>;
+  const schema = any.schema;
   await schema
     .createTable(tables.maker)
-    .$call(idColumn)
+    .$call(idColumn(any))
     .addColumn('name', 'varchar(100)', (col) => col.notNull())
-    .$call(timestampColumns)
+    .$call(timestampColumns(any))
     .execute();
   await schema
     .createTable(tables.widget)
-    .$call(idColumn)
+    .$call(idColumn(any))
     .addColumn('name', 'varchar(100)', (col) => col.notNull().unique())
     .addColumn('note', 'varchar(200)')
     .$call(referenceColumn('maker_id', tables.maker))
-    .$call(timestampColumns)
+    .$call(timestampColumns(any))
     .execute();
   const drop = async () => {
     await schema.dropTable(tables.widget).ifExists().execute();
@@ -104,9 +105,13 @@ interface MakerTable {
 
 export async function insertMaker(db: Kysely<Database>, table: string, name: string) {
   const now = toDbDateTime(new Date());
-  const { insertId } = await (db as unknown as Kysely<Record<string, MakerTable>>)
-    .insertInto(table)
-    .values({ name, createdAt: now, updatedAt: now })
+  const makers = db as unknown as Kysely<Record<string, MakerTable>>;
+  // Read back by name: PostgreSQL reports no insert id, MySQL has no `RETURNING`.
+  await makers.insertInto(table).values({ name, createdAt: now, updatedAt: now }).execute();
+  const { id } = await makers
+    .selectFrom(table)
+    .select('id')
+    .where('name', '=', name)
     .executeTakeFirstOrThrow();
-  return Number(insertId);
+  return id;
 }

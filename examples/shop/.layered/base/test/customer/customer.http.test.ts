@@ -323,6 +323,17 @@ describe.each(testDatabaseUrls)('customers over HTTP on %s', (url) => {
         });
       },
     );
+
+    it('refuses the NUL character, which PostgreSQL cannot store, with 422 on every database', async () => {
+      const pointers = STRING_FIELDS.map(({ property }) => `/${property}`);
+      const input = {
+        ...sample(),
+        ...Object.fromEntries(STRING_FIELDS.map(({ property }) => [property, '\u0000'])),
+      };
+      expect(
+        (await problem(await send('POST', PATH, input), 422)).errors?.map((error) => error.pointer),
+      ).toEqual(pointers);
+    });
   });
 
   it('stores every one of many concurrent creates', async () => {

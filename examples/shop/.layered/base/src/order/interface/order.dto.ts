@@ -7,6 +7,7 @@ import {
   idSchema,
   now,
   schemaOf,
+  textSchema,
 } from '../../_core/interface/schemas.js';
 import {
   ORDER_STATUSES,
@@ -19,7 +20,7 @@ const orderFields = {
   buyerId: idSchema.openapi({ example: 1 }),
   status: z.enum(ORDER_STATUSES).openapi({ example: 'open' }),
   placedAt: dateTimeSchema.openapi({ example: '2026-01-31T09:30:00.125Z' }),
-  note: z.string().nullable().openapi({ example: 'Note A, written at length.' }),
+  note: textSchema.nullable().openapi({ example: 'Note A, written at length.' }),
 };
 
 /** POST and PUT: fields left out get their default, or null when optional. */

@@ -10,12 +10,13 @@ import {
   intSchema,
   jsonSchema,
   schemaOf,
+  stringSchema,
 } from '../../_core/interface/schemas.js';
 import type { Product, CreateProduct, UpdateProduct } from '../domain/product.entity.js';
 
 const productFields = {
-  name: z.string().max(120).openapi({ example: 'Name A' }),
-  sku: z.string().max(32).openapi({ example: 'Sku A' }),
+  name: stringSchema(120).openapi({ example: 'Name A' }),
+  sku: stringSchema(32).openapi({ example: 'Sku A' }),
   price: decimalSchema(18, 2).openapi({ example: '12345678901234.56' }),
   stock: intSchema.openapi({ example: 12 }),
   weight: z.number().nullable().openapi({ example: 1.5 }),
