@@ -1,17 +1,18 @@
-import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { runCli } from '../helpers/run-cli.js';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 import { snapshotTree } from '../helpers/tree-snapshot.js';
 
 let work: string;
 
 beforeEach(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'layered-init-'));
+  work = await tempDir('init');
 });
+afterEach(removeTempDirs);
 
 describe('layered init', () => {
   it('writes the project tree and .layered/project.json without installing', async () => {

@@ -1,12 +1,12 @@
-import { cp, mkdtemp, realpath, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, realpath, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { execa } from 'execa';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { createScratchDatabase } from '../helpers/mysql.js';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 import { snapshotTree } from '../helpers/tree-snapshot.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -16,8 +16,9 @@ describe('examples/shop', () => {
   let work: string;
 
   beforeAll(async () => {
-    work = await mkdtemp(path.join(tmpdir(), 'layered-examples-'));
+    work = await tempDir('examples');
   });
+  afterAll(removeTempDirs);
 
   it('is exactly what `npm run examples` generates today (no drift from the templates)', async () => {
     const regenerated = path.join(work, 'shop');

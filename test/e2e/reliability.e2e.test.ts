@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createScratchDatabase } from '../helpers/mysql.js';
+import { removeTempDirs } from '../helpers/temp-dir.js';
 import { freshProject } from './project.js';
+
+afterAll(removeTempDirs);
 
 type Project = Awaited<ReturnType<typeof freshProject>>;
 
