@@ -6,12 +6,14 @@ import { withProgress } from '../../output.js';
 import { cliVersion, templatesRoot } from '../../package-info.js';
 import { applyChanges } from '../../plan/apply.js';
 import { renderTemplateTree } from '../../render/template-tree.js';
+import { initGitRepository } from './git.js';
 import { installDependencies } from './install.js';
 import { projectNameFrom } from './project-name.js';
 
 export interface InitOptions {
   db: 'sqlite' | 'mysql';
   install: boolean;
+  git: boolean;
   packageManager: string;
 }
 
@@ -40,7 +42,11 @@ export async function initProject(dir: string, options: InitOptions): Promise<vo
     throw error;
   }
 
-  if (options.install) await installDependencies(target, dir);
+  // A failed install still gets its repository: the project is written and kept (exit 4).
+  let installError: unknown;
+  if (options.install) await installDependencies(target, dir).catch((error: unknown) => (installError = error));
+  if (options.git) process.stderr.write(`${await initGitRepository(target)}\n`);
+  if (installError !== undefined) throw installError;
   process.stderr.write(`\nNext:\n  cd ${dir}\n${options.install ? '' : '  npm install\n'}  npm run dev    # then open http://localhost:3000/api/docs\n`);
 }
 
