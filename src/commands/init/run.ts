@@ -6,6 +6,7 @@ import { withProgress } from '../../output.js';
 import { cliVersion, templatesRoot } from '../../package-info.js';
 import { applyChanges } from '../../plan/apply.js';
 import { renderTemplateTree } from '../../render/template-tree.js';
+import { cliDevDependency } from './cli-dependency.js';
 import { initGitRepository } from './git.js';
 import { installDependencies } from './install.js';
 import { projectNameFrom } from './project-name.js';
@@ -32,6 +33,7 @@ export async function initProject(dir: string, options: InitOptions): Promise<vo
     projectName,
     databaseUrl: databaseUrlFor(options.db, projectName),
     cliVersion: cliVersion(),
+    cliDependency: cliDevDependency(),
   });
   try {
     await withProgress(`Writing ${files.length} files to ${dir}`, () =>
