@@ -37,7 +37,7 @@ export async function findProject(cwd: string): Promise<Project> {
     });
     if (text !== undefined) {
       const config = parseConfig(text, path.join(dir, MARKER));
-      await warnOnVersionDrift(dir, config.cliVersion);
+      warnOnVersionDrift(dir, config.cliVersion);
       return { root: dir, config };
     }
     const parent = path.dirname(dir);
