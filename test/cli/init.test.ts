@@ -101,7 +101,9 @@ describe('layered init and git', () => {
   const git = async (cwd: string, ...args: string[]) => (await execa('git', args, { cwd, reject: false })).stdout.trim();
 
   it('makes a repository with one commit holding the whole project, outside any repository', async () => {
-    const result = await runCli(['init', 'shop', '--no-install'], { cwd: work });
+    // CI machines may have no git identity configured; that case has its own test below.
+    const identity = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' };
+    const result = await runCli(['init', 'shop', '--no-install'], { cwd: work, env: identity });
 
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toContain('Made a git repository with a first commit.');
