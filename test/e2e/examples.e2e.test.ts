@@ -1,13 +1,14 @@
-import { cp, realpath, symlink } from 'node:fs/promises';
+import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { execa } from 'execa';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createScratchDatabase } from '../helpers/mysql.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 import { snapshotTree } from '../helpers/tree-snapshot.js';
+import { borrowInstalledDependencies } from './project.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const committed = path.join(repo, 'examples', 'shop');
@@ -39,7 +40,7 @@ describe('examples/shop', () => {
     beforeAll(async () => {
       dir = path.join(work, 'copy');
       await cp(committed, dir, { recursive: true });
-      await symlink(await realpath(path.join(inject('installedProject').dir, 'node_modules')), path.join(dir, 'node_modules'), 'dir');
+      await borrowInstalledDependencies(dir);
     });
 
     it('type-checks', async () => {

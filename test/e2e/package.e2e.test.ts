@@ -3,10 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { execa } from 'execa';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { cliVersion } from '../../src/package-info.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
+import { borrowInstalledDependencies } from './project.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -68,7 +69,7 @@ describe('the npm package, installed as users install it', () => {
     expect(init.exitCode, init.all).toBe(0);
     const shop = path.join(elsewhere, 'shop');
     // The project's dependencies, as the shared end-to-end project installed them.
-    await symlink(await realpath(path.join(inject('installedProject').dir, 'node_modules')), path.join(shop, 'node_modules'), 'dir');
+    await borrowInstalledDependencies(shop);
 
     const added = await sh('layered new category name:string:max=80:unique', shop, user);
     expect(added.exitCode, added.all).toBe(0);
@@ -81,7 +82,7 @@ describe('the npm package, installed as users install it', () => {
     const elsewhere = await tempDir('package-readme');
     expect((await sh('layered init shop --no-install', elsewhere, user)).exitCode).toBe(0);
     const shop = path.join(elsewhere, 'shop');
-    await symlink(await realpath(path.join(inject('installedProject').dir, 'node_modules')), path.join(shop, 'node_modules'), 'dir');
+    await borrowInstalledDependencies(shop);
     const readme = await readFile(path.join(shop, 'README.md'), 'utf8');
     const block = /## Adding a domain\n+```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
     const command = block.split('\n').find((line) => line.startsWith('npx layered new'));

@@ -17,7 +17,7 @@ export async function freshProject(name = 'shop'): Promise<{ dir: string; cli: (
   const init = await runCli(['init', name, '--no-install'], { cwd: parent });
   if (init.exitCode !== 0) throw new Error(`init failed: ${init.stderr}`);
   const dir = path.join(parent, name);
-  await symlink(await realpath(path.join(inject('installedProject').dir, 'node_modules')), path.join(dir, 'node_modules'), 'dir');
+  await borrowInstalledDependencies(dir);
   return {
     dir,
     cli: (args, env = {}) => runCli([...args, '--cwd', dir], { env: { LAYERED_NOW: '2026-01-01T00:00:00Z', ...env } }),
@@ -26,4 +26,9 @@ export async function freshProject(name = 'shop'): Promise<{ dir: string; cli: (
       return { exitCode: result.exitCode ?? -1, all: result.all ?? '' };
     },
   };
+}
+
+/** Links the node_modules the global setup installed into `dir`, a project made with --no-install. */
+export async function borrowInstalledDependencies(dir: string): Promise<void> {
+  await symlink(await realpath(path.join(inject('installedProject').dir, 'node_modules')), path.join(dir, 'node_modules'), 'dir');
 }
