@@ -2,8 +2,8 @@
 // Whole-process time of `layered new` adding one domain to projects that already hold
 // 1, 10, 50 and 100 domains, of `layered change` on one of their domains, of `layered sync`
 // over 100 domains (nothing to do, and after one template changed), and of
-// `layered init --no-install`; medians of several runs, printed beside bare `node -e 0`
-// measured in the same run (the floor no CLI can beat).
+// `layered init --no-install --no-git`; medians of several runs, printed beside bare
+// `node -e 0` measured in the same run (the floor no CLI can beat).
 // Usage: npm run build && node bench/generation.mjs [runs=7]
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -45,10 +45,10 @@ const domainFields = (i) => [`item${i}`, 'name:string:max=80', 'price:decimal', 
 const node = medianOf(() => undefined, () => execFileSync('node', ['-e', '0']));
 const init = medianOf(
   (i) => path.join(work, `init-${i}`),
-  (dir) => layered(['init', dir, '--no-install']),
+  (dir) => layered(['init', dir, '--no-install', '--no-git']),
 );
 
-const rows = [['layered init --no-install', init]];
+const rows = [['layered init --no-install --no-git', init]];
 const changes = [];
 const copyOf = (base, label) => (i) => {
   const copy = path.join(work, `run-${label}-${i}`);
@@ -57,7 +57,7 @@ const copyOf = (base, label) => (i) => {
 };
 for (const size of sizes) {
   const base = path.join(work, `base-${size}`);
-  layered(['init', base, '--no-install']);
+  layered(['init', base, '--no-install', '--no-git']);
   for (let i = 0; i < size; i += 1) layered(['new', ...domainFields(i), '--cwd', base]);
   const ms = medianOf(
     (i) => {

@@ -38,7 +38,7 @@ const autocannon = createRequire(path.join(here, 'package.json'))('autocannon');
 const work = mkdtempSync(path.join(tmpdir(), 'layered-bench-http-'));
 const dir = path.join(work, 'app');
 const env = { ...process.env, LAYERED_NOW: '2026-01-01T00:00:00Z', NO_COLOR: '1' };
-execFileSync('node', [cli, 'init', dir, '--no-install'], { env, stdio: 'ignore' });
+execFileSync('node', [cli, 'init', dir, '--no-install', '--no-git'], { env, stdio: 'ignore' });
 symlinkSync(nodeModules, path.join(dir, 'node_modules'));
 const spec = ['product', 'name:string:max=120', 'price:decimal', 'stock:int:default=0', 'sku:string:unique', 'description:text:optional'];
 execFileSync('node', [cli, 'new', ...spec, '--cwd', dir], { env, stdio: 'ignore' });

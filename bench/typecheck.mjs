@@ -70,7 +70,7 @@ function domainArgs(i) {
 
 function project(domains) {
   const dir = path.join(work, `p${domains}`);
-  execFileSync('node', [cli, 'init', dir, '--no-install'], { env, stdio: 'ignore' });
+  execFileSync('node', [cli, 'init', dir, '--no-install', '--no-git'], { env, stdio: 'ignore' });
   symlinkSync(nodeModules, path.join(dir, 'node_modules'));
   for (let i = 0; i < domains; i += 1) {
     execFileSync('node', [cli, 'new', ...domainArgs(i), '--cwd', dir], { env, stdio: 'ignore' });

@@ -35,7 +35,7 @@ export const EXAMPLE_DOMAINS = [
 rmSync(target, { recursive: true, force: true });
 mkdirSync(path.dirname(target), { recursive: true });
 const run = (args) => execFileSync('node', [cli, ...args], { env, stdio: ['ignore', 'inherit', 'inherit'] });
-run(['init', target, '--no-install']);
+run(['init', target, '--no-install', '--no-git']);
 for (const [domain, ...fields] of EXAMPLE_DOMAINS) run(['new', domain, ...fields, '--cwd', target]);
 
 /** A month later the shop needs a field: `change` writes the ALTER migration and merges the files. */

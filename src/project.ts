@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 import { ExitCode, LayeredError } from './errors.js';
+import { warnOnVersionDrift } from './version-drift.js';
 
 export const MARKER = '.layered/project.json';
 
@@ -34,7 +35,11 @@ export async function findProject(cwd: string): Promise<Project> {
       if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
       throw error;
     });
-    if (text !== undefined) return { root: dir, config: parseConfig(text, path.join(dir, MARKER)) };
+    if (text !== undefined) {
+      const config = parseConfig(text, path.join(dir, MARKER));
+      warnOnVersionDrift(dir, config.cliVersion);
+      return { root: dir, config };
+    }
     const parent = path.dirname(dir);
     if (parent === dir) break;
     dir = parent;

@@ -9,6 +9,7 @@ export function registerInitCommand(program: Command): void {
     .argument('<dir>', 'directory to create; its name becomes the package name')
     .addOption(new Option('--db <dialect>', 'database for DATABASE_URL in .env').choices(['sqlite', 'mysql', 'postgres']).default('sqlite'))
     .option('--no-install', 'write the files but skip npm install')
+    .option('--no-git', 'skip git init and the first commit (made only outside an existing repository)')
     .option('--package-manager <name>', 'package manager used to install (only npm for now)', 'npm')
     .addHelpText(
       'after',
@@ -18,6 +19,7 @@ Examples:
   $ layered init shop --db mysql      DATABASE_URL=mysql://root@127.0.0.1:3306/shop
   $ layered init shop --db postgres   DATABASE_URL=postgres://postgres@127.0.0.1:5432/shop
   $ layered init . --no-install       into the current (empty) directory
+  $ layered init shop --no-git        no git repository and no first commit
 
 Then:
   $ cd shop && npm run dev            http://localhost:3000/api/docs`,

@@ -1,11 +1,14 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { copyProject, generatedProject, NOW } from '../check/support.js';
 import { runCli } from '../helpers/run-cli.js';
+import { removeTempDirs } from '../helpers/temp-dir.js';
 import { snapshotTree } from '../helpers/tree-snapshot.js';
+
+afterAll(removeTempDirs);
 
 const PRODUCT = ['product', 'name:string:max=120', 'price:decimal', 'description:text:optional', 'category:ref:optional'];
 const SERVICE = 'src/product/domain/product.service.ts';

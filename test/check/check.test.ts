@@ -1,13 +1,16 @@
 import { readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { runCli } from '../helpers/run-cli.js';
+import { removeTempDirs } from '../helpers/temp-dir.js';
 import { snapshotTree } from '../helpers/tree-snapshot.js';
 import { check, checkJson, copyProject, generatedProject } from './support.js';
 
 let base: string;
+
+afterAll(removeTempDirs);
 
 beforeAll(async () => {
   base = await generatedProject([

@@ -1,17 +1,20 @@
-import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { beforeEach, describe, expect, it } from 'vitest';
+import { execa } from 'execa';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { cliVersion } from '../../src/package-info.js';
 import { runCli } from '../helpers/run-cli.js';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 import { snapshotTree } from '../helpers/tree-snapshot.js';
 
 let work: string;
 
 beforeEach(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'layered-init-'));
+  work = await tempDir('init');
 });
+afterEach(removeTempDirs);
 
 describe('layered init', () => {
   it('writes the project tree and .layered/project.json without installing', async () => {
@@ -99,5 +102,75 @@ describe('layered init', () => {
     expect(result.exitCode).toBe(0);
     const env = await import('node:fs/promises').then((fs) => fs.readFile(path.join(work, 'my-shop', '.env'), 'utf8'));
     expect(env).toContain('DATABASE_URL=postgres://postgres@127.0.0.1:5432/my_shop');
+  });
+});
+
+describe('layered init and git', () => {
+  const git = async (cwd: string, ...args: string[]) => (await execa('git', args, { cwd, reject: false })).stdout.trim();
+
+  it('makes a repository with one commit holding the whole project, outside any repository', async () => {
+    // CI machines may have no git identity configured; that case has its own test below.
+    const identity = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' };
+    const result = await runCli(['init', 'shop', '--no-install'], { cwd: work, env: identity });
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toContain('Made a git repository with a first commit.');
+    const shop = path.join(work, 'shop');
+    expect(await git(shop, 'log', '--format=%s')).toBe(`Initial commit from layered ${cliVersion()}`);
+    expect(await git(shop, 'status', '--porcelain')).toBe('');
+    expect(await git(shop, 'ls-files')).toContain('.layered/project.json');
+  });
+
+  it('--no-git makes no repository', async () => {
+    const result = await runCli(['init', 'shop', '--no-install', '--no-git'], { cwd: work });
+
+    expect(result.exitCode).toBe(0);
+    expect(await readdir(path.join(work, 'shop'))).not.toContain('.git');
+  });
+
+  it('does not nest a repository inside an existing one', async () => {
+    await execa('git', ['init', '--quiet'], { cwd: work });
+
+    const result = await runCli(['init', 'shop', '--no-install'], { cwd: work });
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toContain('no second repository made');
+    expect(await readdir(path.join(work, 'shop'))).not.toContain('.git');
+  });
+
+  it('goes on when git cannot commit (no user.name or email), saying so', async () => {
+    const env = {
+      HOME: work,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: path.join(work, 'no-gitconfig'),
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'user.useConfigOnly',
+      GIT_CONFIG_VALUE_0: 'true',
+    };
+    const result = await runCli(['init', 'shop', '--no-install'], { cwd: work, env });
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toMatch(/git commit failed \(.+\): the repository is there without a first commit/);
+    expect(await readdir(path.join(work, 'shop'))).toContain('.git');
+    expect(await readdir(path.join(work, 'shop'))).toContain('package.json');
+  });
+
+  it('goes on without git on the PATH, saying so', async () => {
+    const bin = path.join(work, 'bin');
+    await mkdir(bin);
+    await symlink(process.execPath, path.join(bin, 'node'));
+
+    const result = await runCli(['init', 'shop', '--no-install'], { cwd: work, env: { PATH: bin } });
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toContain('git not found: skipped git init');
+    expect(await readdir(path.join(work, 'shop'))).not.toContain('.git');
+  });
+
+  it('lists --no-git in its help, with an example', async () => {
+    const result = await runCli(['init', '--help']);
+
+    expect(result.stdout).toContain('--no-git');
+    expect(result.stdout).toContain('$ layered init shop --no-git');
   });
 });

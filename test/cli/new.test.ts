@@ -1,10 +1,11 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { runCli } from '../helpers/run-cli.js';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 import { snapshotTree } from '../helpers/tree-snapshot.js';
 
 let dir: string;
@@ -12,10 +13,10 @@ const env = { LAYERED_NOW: '2026-01-01T00:00:00Z' };
 const cli = (args: string[], extra: Record<string, string> = {}) => runCli([...args, '--cwd', dir], { env: { ...env, ...extra } });
 
 beforeEach(async () => {
-  const parent = await mkdtemp(path.join(tmpdir(), 'layered-new-'));
-  dir = path.join(parent, 'shop');
+  dir = path.join(await tempDir('new'), 'shop');
   expect((await runCli(['init', dir, '--no-install'])).exitCode).toBe(0);
 });
+afterEach(removeTempDirs);
 
 describe('layered new', () => {
   it('--dry-run prints created paths and the host-file diffs, writes nothing, exits 0', async () => {

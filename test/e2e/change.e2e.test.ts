@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { SCRATCH } from '../helpers/servers.js';
+import { removeTempDirs } from '../helpers/temp-dir.js';
 import { freshProject } from './project.js';
 import { runSql, type Row } from './support/rows.js';
+
+afterAll(removeTempDirs);
 
 type Project = Awaited<ReturnType<typeof freshProject>>;
 

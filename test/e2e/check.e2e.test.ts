@@ -2,9 +2,12 @@ import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { execa } from 'execa';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { removeTempDirs } from '../helpers/temp-dir.js';
 import { freshProject } from './project.js';
+
+afterAll(removeTempDirs);
 
 type Project = Awaited<ReturnType<typeof freshProject>>;
 

@@ -1,13 +1,14 @@
-import { cp, mkdtemp, realpath, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { execa } from 'execa';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { SERVERS } from '../helpers/servers.js';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 import { snapshotTree } from '../helpers/tree-snapshot.js';
+import { borrowInstalledDependencies } from './project.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const committed = path.join(repo, 'examples', 'shop');
@@ -16,8 +17,9 @@ describe('examples/shop', () => {
   let work: string;
 
   beforeAll(async () => {
-    work = await mkdtemp(path.join(tmpdir(), 'layered-examples-'));
+    work = await tempDir('examples');
   });
+  afterAll(removeTempDirs);
 
   it('is exactly what `npm run examples` generates today (no drift from the templates)', async () => {
     const regenerated = path.join(work, 'shop');
@@ -38,7 +40,7 @@ describe('examples/shop', () => {
     beforeAll(async () => {
       dir = path.join(work, 'copy');
       await cp(committed, dir, { recursive: true });
-      await symlink(await realpath(path.join(inject('installedProject').dir, 'node_modules')), path.join(dir, 'node_modules'), 'dir');
+      await borrowInstalledDependencies(dir);
     });
 
     it('type-checks', async () => {

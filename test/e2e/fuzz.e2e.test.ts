@@ -1,8 +1,11 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import { acceptedFieldTokens } from '../fuzz/arbitraries.js';
+import { removeTempDirs } from '../helpers/temp-dir.js';
 import { freshProject } from './project.js';
+
+afterAll(removeTempDirs);
 
 describe('layered new, fuzzed, through the compiler', () => {
   it('writes projects that type-check for a sample of random accepted specs', async () => {

@@ -5,9 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { SCRATCH, SERVERS } from '../helpers/servers.js';
 import { startServer } from '../helpers/server.js';
+import { removeTempDirs } from '../helpers/temp-dir.js';
 import { snapshotTree } from '../helpers/tree-snapshot.js';
 import { freshProject } from './project.js';
 import { runSql } from './support/rows.js';
+
+afterAll(removeTempDirs);
 
 /** Every field type, a ref chain, a self-ref, a multi-word name, SQL-reserved names, an irregular plural. */
 const DOMAINS: string[][] = [

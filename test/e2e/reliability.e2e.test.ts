@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { SCRATCH, type ScratchDatabase } from '../helpers/servers.js';
+import { removeTempDirs } from '../helpers/temp-dir.js';
 import { freshProject } from './project.js';
+
+afterAll(removeTempDirs);
 
 type Project = Awaited<ReturnType<typeof freshProject>>;
 

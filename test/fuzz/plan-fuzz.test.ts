@@ -1,10 +1,8 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import fc from 'fast-check';
 import { ts } from 'ts-morph';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { LayeredError } from '../../src/errors.js';
 import { planDomain } from '../../src/generate/plan-domain.js';
@@ -12,17 +10,18 @@ import { findProject, type Project } from '../../src/project.js';
 import { startFormatter } from '../../src/render/formatter.js';
 import { parseDomainSpec } from '../../src/spec/index.js';
 import { runCli } from '../helpers/run-cli.js';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 import { acceptedFieldTokens, mutatedFieldTokens } from './arbitraries.js';
 
 let project: Project;
 
 beforeAll(async () => {
-  const parent = await mkdtemp(path.join(tmpdir(), 'layered-fuzz-'));
-  const dir = path.join(parent, 'shop');
+  const dir = path.join(await tempDir('fuzz'), 'shop');
   expect((await runCli(['init', dir, '--no-install'])).exitCode).toBe(0);
   expect((await runCli(['new', 'customer', 'name:string', '--cwd', dir])).exitCode).toBe(0);
   project = await findProject(dir);
 });
+afterAll(removeTempDirs);
 
 function syntaxErrors(file: string, text: string): string[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);

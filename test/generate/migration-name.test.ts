@@ -1,20 +1,21 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { migrationName, now } from '../../src/generate/migration-name.js';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 let root: string;
 
 beforeEach(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'layered-migrations-'));
+  root = await tempDir('migrations');
   await mkdir(path.join(root, 'migrations'));
 });
 
-afterEach(() => {
+afterEach(async () => {
   vi.unstubAllEnvs();
+  await removeTempDirs();
 });
 
 describe('migrationName', () => {

@@ -1,11 +1,11 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { runCli } from '../helpers/run-cli.js';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 import { answer, asking, pick } from '../helpers/prompt-keys.js';
 import { Terminal, tmuxAvailable } from '../helpers/tmux.js';
 import { snapshotTree } from '../helpers/tree-snapshot.js';
@@ -17,7 +17,7 @@ describe.skipIf(!tmuxAvailable())('layered new in a real terminal (tmux)', () =>
   let term: Terminal | undefined;
 
   beforeAll(async () => {
-    dir = path.join(await mkdtemp(path.join(tmpdir(), 'layered-pty-')), 'shop');
+    dir = path.join(await tempDir('pty'), 'shop');
     expect((await runCli(['init', dir, '--no-install'])).exitCode).toBe(0);
     expect((await runCli(['new', 'category', 'name:string', '--cwd', dir])).exitCode).toBe(0);
   });
@@ -26,6 +26,7 @@ describe.skipIf(!tmuxAvailable())('layered new in a real terminal (tmux)', () =>
     await term?.close();
     term = undefined;
   });
+  afterAll(removeTempDirs);
 
   it('asks for the fields, confirms with the equivalent command line, then writes the domain', async () => {
     term = await Terminal.start([process.execPath, launcher, 'new', 'product', '--cwd', dir], { env: { LAYERED_NOW: '2026-01-01T00:00:00Z' } });

@@ -1,23 +1,25 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import * as prettier from 'prettier';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { templatesRoot } from '../../src/package-info.js';
 import { domainView } from '../../src/render/domain-view.js';
 import { formatFiles } from '../../src/render/format.js';
 import { renderTemplateTree, type RenderedFile } from '../../src/render/template-tree.js';
 import { parseDomainSpec } from '../../src/spec/index.js';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 const SPECS = path.resolve(import.meta.dirname, '../../fixtures/specs/valid');
 
 let root: string;
 let config: prettier.Options;
 
+afterAll(removeTempDirs);
+
 beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'layered-format-'));
+  root = await tempDir('format');
   const rc = await readFile(path.join(templatesRoot, 'project', 'dot_prettierrc.json'), 'utf8');
   await writeFile(path.join(root, '.prettierrc.json'), rc);
   config = JSON.parse(rc) as prettier.Options;

@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { packageRoot } from '../../src/package-info.js';
 import { formatFiles } from '../../src/render/format.js';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 import type * as FormatterModule from '../../src/render/formatter.js';
 
 // The worker thread exists only in the build (`npm test` builds first): from source,
@@ -16,9 +16,11 @@ const built = path.join(packageRoot, 'dist', 'render', 'formatter.js');
 let startFormatter: typeof FormatterModule.startFormatter;
 let root: string;
 
+afterAll(removeTempDirs);
+
 beforeAll(async () => {
   ({ startFormatter } = (await import(pathToFileURL(built).href)) as typeof FormatterModule);
-  root = await mkdtemp(path.join(tmpdir(), 'layered-formatter-'));
+  root = await tempDir('formatter');
   await writeFile(path.join(root, '.prettierrc.json'), '{ "singleQuote": true, "semi": false }\n');
 });
 

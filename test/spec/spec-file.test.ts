@@ -1,9 +1,9 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDomainSpec } from '../../src/spec/index.js';
 import { readSpecFile } from '../../src/spec/spec-file.js';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 import { expectRefusal, layeredError } from './expect-error.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures/specs');
@@ -14,9 +14,10 @@ const write = (name: string, text: string): string => {
   return file;
 };
 
-beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'layered-spec-'));
+beforeAll(async () => {
+  dir = await tempDir('spec');
 });
+afterAll(removeTempDirs);
 
 describe('readSpecFile', () => {
   it('reads YAML and JSON alike', async () => {

@@ -1,13 +1,13 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { selectTemplates } from '../../src/commands/templates/eject.js';
 import { LayeredError } from '../../src/errors.js';
 import { handlebarsErrorLine } from '../../src/render/overrides.js';
 import { renderTemplateTree } from '../../src/render/template-tree.js';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 const BUILT_INS: Record<string, string> = {
   'src/{{fileName}}/{{fileName}}.service.ts.hbs': 'export class {{className}}Service {}\n',
@@ -36,12 +36,14 @@ async function failure(promise: Promise<unknown>): Promise<LayeredError> {
 }
 
 beforeEach(async () => {
-  const work = await mkdtemp(path.join(tmpdir(), 'layered-overrides-'));
+  const work = await tempDir('overrides');
   builtIn = path.join(work, 'domain');
   overrides = path.join(work, 'project', '.layered', 'templates');
   await writeTree(builtIn, BUILT_INS);
   await mkdir(overrides, { recursive: true });
 });
+
+afterEach(removeTempDirs);
 
 describe('renderTemplateTree with an override root', () => {
   it('renders exactly as before when the override root is empty or absent', async () => {

@@ -1,9 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { runCli } from '../helpers/run-cli.js';
+import { removeTempDirs } from '../helpers/temp-dir.js';
 import { snapshotTree } from '../helpers/tree-snapshot.js';
 import { copyProject, generatedProject, NOW } from '../check/support.js';
 
@@ -27,6 +28,8 @@ function differences(a: Record<string, string>, b: Record<string, string>): stri
 }
 
 const outsideLayered = (snapshot: Record<string, string>) => Object.fromEntries(Object.entries(snapshot).filter(([key]) => !key.startsWith('.layered')));
+
+afterAll(removeTempDirs);
 
 beforeAll(async () => {
   empty = await generatedProject([]);

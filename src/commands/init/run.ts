@@ -6,12 +6,15 @@ import { withProgress } from '../../output.js';
 import { cliVersion, templatesRoot } from '../../package-info.js';
 import { applyChanges } from '../../plan/apply.js';
 import { renderTemplateTree } from '../../render/template-tree.js';
+import { cliDevDependency } from './cli-dependency.js';
+import { initGitRepository } from './git.js';
 import { installDependencies } from './install.js';
 import { projectNameFrom } from './project-name.js';
 
 export interface InitOptions {
   db: 'sqlite' | 'mysql' | 'postgres';
   install: boolean;
+  git: boolean;
   packageManager: string;
 }
 
@@ -30,6 +33,7 @@ export async function initProject(dir: string, options: InitOptions): Promise<vo
     projectName,
     databaseUrl: databaseUrlFor(options.db, projectName),
     cliVersion: cliVersion(),
+    cliDependency: cliDevDependency(),
   });
   try {
     await withProgress(`Writing ${files.length} files to ${dir}`, () =>
@@ -40,7 +44,11 @@ export async function initProject(dir: string, options: InitOptions): Promise<vo
     throw error;
   }
 
-  if (options.install) await installDependencies(target, dir);
+  // A failed install still gets its repository: the project is written and kept (exit 4).
+  let installError: unknown;
+  if (options.install) await installDependencies(target, dir).catch((error: unknown) => (installError = error));
+  if (options.git) process.stderr.write(`${await initGitRepository(target)}\n`);
+  if (installError !== undefined) throw installError;
   process.stderr.write(`\nNext:\n  cd ${dir}\n${options.install ? '' : '  npm install\n'}  npm run dev    # then open http://localhost:3000/api/docs\n`);
 }
 

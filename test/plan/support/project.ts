@@ -1,17 +1,15 @@
 import { createHash } from 'node:crypto';
-import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+
+import { removeTempDirs, tempDir } from '../../helpers/temp-dir.js';
 
 /** A file to put in a fixture project; a string is UTF-8 content with mode 0o644. */
 export type FixtureFile = string | { content: string | Buffer; mode: number };
 
-const made: string[] = [];
-
 /** A real project folder under the OS temp dir, removed by `removeProjects()`. */
 export async function makeProject(files: Record<string, FixtureFile> = {}): Promise<string> {
-  const root = await mkdtemp(path.join(tmpdir(), 'layered-plan-'));
-  made.push(root);
+  const root = await tempDir('plan');
   for (const [file, spec] of Object.entries(files)) {
     const absolute = path.join(root, file);
     await mkdir(path.dirname(absolute), { recursive: true });
@@ -24,14 +22,10 @@ export async function makeProject(files: Record<string, FixtureFile> = {}): Prom
 
 /** A scratch folder (for rescue copies) removed with the projects. */
 export async function makeScratch(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'layered-scratch-'));
-  made.push(dir);
-  return dir;
+  return tempDir('scratch');
 }
 
-export async function removeProjects(): Promise<void> {
-  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-}
+export const removeProjects = removeTempDirs;
 
 /**
  * Every entry under `root`, sorted: directories with their mode, files with mode and SHA-256.

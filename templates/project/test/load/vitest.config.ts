@@ -8,6 +8,7 @@ export default defineConfig({
     root: fileURLToPath(new URL('../..', import.meta.url)),
     include: ['test/load/**/*.load.ts'],
     setupFiles: ['test/setup.ts'],
+    globalSetup: ['test/scratch-database.ts'],
     env: { LOG_LEVEL: 'silent' },
     testTimeout: 120_000,
     hookTimeout: 60_000,
