@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import semver from 'semver';
+
 import { cliVersion } from './package-info.js';
 
 /**
@@ -31,22 +33,6 @@ function readOrNothing<T>(read: () => T, nothing: T): T {
   }
 }
 
-/** Orders `1.2.10` after `1.2.9`; a pre-release sorts before its release (`1.0.0-rc.1` < `1.0.0`). */
-export function compareVersions(a: string, b: string): number {
-  const [coreA = '', preA] = a.split('-', 2);
-  const [coreB = '', preB] = b.split('-', 2);
-  const partsA = coreA.split('.').map(Number);
-  const partsB = coreB.split('.').map(Number);
-  for (let i = 0; i < Math.max(partsA.length, partsB.length); i += 1) {
-    const diff = (partsA[i] ?? 0) - (partsB[i] ?? 0);
-    if (diff !== 0) return Math.sign(diff);
-  }
-  if (preA === preB) return 0;
-  if (preA === undefined) return 1;
-  if (preB === undefined) return -1;
-  return preA < preB ? -1 : 1;
-}
-
 /**
  * One line for stderr when the running CLI is not the newest version that wrote the project,
  * so a team notices that its members generate with different versions; undefined otherwise.
@@ -54,9 +40,10 @@ export function compareVersions(a: string, b: string): number {
  * @example versionDriftNotice('0.2.0', new Set(['0.1.0'])) // 'note  layered 0.2.0 is running; this project was last written by layered 0.1.0 ...'
  */
 export function versionDriftNotice(running: string, recorded: Set<string>): string | undefined {
-  const newest = [...recorded].sort(compareVersions).at(-1);
-  if (newest === undefined || newest === running) return undefined;
-  return compareVersions(running, newest) > 0
+  // A version that is not semver (a hand-edited manifest) says nothing about drift.
+  const newest = [...recorded].filter((version) => semver.valid(version)).sort(semver.compare).at(-1);
+  if (newest === undefined || newest === running || !semver.valid(running)) return undefined;
+  return semver.gt(running, newest)
     ? `note  layered ${running} is running; this project was last written by layered ${newest} (.layered/), so what it writes now may differ from the rest.`
     : `note  layered ${running} is running, older than the ${newest} that last wrote this project (.layered/): update it, or run the project's own with npx layered.`;
 }
