@@ -1,7 +1,6 @@
-import type { Code, Sample } from '../render/domain-view/field-types.js';
-import { TYPE_FACTS } from '../render/domain-view/field-types.js';
+import { TYPE_FACTS, type Code } from '../render/domain-view/field-types.js';
 import { importList, literal } from '../render/domain-view/code.js';
-import { columnOf, defaultValue, indexView, migrationColumn, portableDefault } from '../render/domain-view.js';
+import { columnOf, indexView, migrationColumn, portableDefault, storedDefault } from '../render/domain-view.js';
 import { domainNames, type DomainNames, type DomainSpec, type FieldSpec } from '../spec/index.js';
 import { changesSchema, type ColumnChange } from './column-changes.js';
 
@@ -102,21 +101,15 @@ function convertSql(source: FieldSpec, field: FieldSpec, column: string): string
 function fillSql(field: FieldSpec): string | undefined {
   if (field.default === undefined) return undefined;
   if (field.default === 'now') return field.type === 'date' ? `date('now')` : `strftime('%Y-%m-%d %H:%M:%f', 'now')`;
-  const value = fillValue(field);
+  const value = storedDefault(field) ?? null;
   if (typeof value === 'boolean') return value ? '1' : '0';
   if (typeof value === 'number') return String(value);
   return `'${String(value).replaceAll("'", "''")}'`;
 }
 
-/** The default as the `FillValue` the project's `fillNulls` takes. */
-function fillValue(field: FieldSpec): Sample {
-  if (field.type === 'datetime' && field.default !== 'now') return String(field.default).replace('T', ' ').replace('Z', '');
-  return defaultValue(field);
-}
-
 function fillCode(field: FieldSpec): Code {
   if (field.default === 'now') return `{ now: '${field.type === 'date' ? 'date' : 'datetime'}' }`;
-  return literal(fillValue(field));
+  return literal(storedDefault(field) ?? null);
 }
 
 /** MySQL and PostgreSQL: renames, drops, adds, then column and index changes, in place. */

@@ -225,7 +225,7 @@ function leftOut(field: FieldSpec): Code | null {
 }
 
 /** The default in the entity's JSON form (decimals with their scale). */
-export function defaultValue(field: FieldSpec): Sample {
+function defaultValue(field: FieldSpec): Sample {
   const value = field.default as Sample;
   if (field.type === 'decimal') return fixedScale(String(value));
   return value;
@@ -260,9 +260,19 @@ export function migrationColumn(field: FieldSpec): Code {
  * from the create schema alone (as every default does for requests).
  */
 export function portableDefault(field: FieldSpec): Code | undefined {
-  if (field.default === undefined || field.default === 'now' || field.type === 'text') return undefined;
-  if (field.type === 'datetime') return literal(String(field.default).replace('T', ' ').replace('Z', ''));
-  return literal(defaultValue(field));
+  const value = storedDefault(field);
+  return value === undefined || field.type === 'text' ? undefined : literal(value);
+}
+
+/**
+ * A literal default as the column stores it (datetimes as `YYYY-MM-DD HH:MM:SS`, decimals with
+ * their scale): what a column default holds and what `change` back-fills. Undefined for no
+ * default and for `now`, which each database spells its own way.
+ */
+export function storedDefault(field: FieldSpec): Sample | undefined {
+  if (field.default === undefined || field.default === 'now') return undefined;
+  if (field.type === 'datetime') return String(field.default).replace('T', ' ').replace('Z', '');
+  return defaultValue(field);
 }
 
 function refView(names: DomainNames, field: FieldSpec): RefView {
