@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { migrationName } from '../generate/migration-name.js';
-import { regenerateDomain, type ConflictMode, type FileConflict } from '../generate/regenerate-domain.js';
-import { manifestPath, MANIFEST_FORMAT, serializeManifest, type Manifest } from '../manifest.js';
-import { cliVersion, templatesRoot } from '../package-info.js';
+import { manifestAfter, regenerateDomain, type ConflictMode, type FileConflict } from '../generate/regenerate-domain.js';
+import { manifestPath, serializeManifest, type Manifest } from '../manifest.js';
+import { templatesRoot } from '../package-info.js';
 import { sha256, Tree } from '../plan/index.js';
 import type { Project } from '../project.js';
 import type { Formatter } from '../render/formatter.js';
@@ -45,17 +45,7 @@ export async function planChange(project: Project, previous: Manifest, target: C
     changes.some(changesSchema) ? planMigration(project, tree, previous, target, changes, options.formatter) : undefined,
     regenerateDomain(project, tree, { previous, spec: target.spec, formatter: options.formatter, conflicts: options.conflicts }),
   ]);
-  const migrationEntries = previous.files.filter((file) => previous.migrations.includes(file.path));
-  if (migration) migrationEntries.push(migration.entry);
-  const manifest: Manifest = {
-    formatVersion: MANIFEST_FORMAT,
-    cliVersion: cliVersion(),
-    spec: target.spec,
-    files: [...regenerated.files, ...migrationEntries],
-    registrations: previous.registrations,
-    migrations: [...previous.migrations, ...(migration ? [migration.entry.path] : [])],
-    ...(regenerated.markers.length > 0 ? { conflicts: regenerated.markers } : {}),
-  };
+  const manifest = manifestAfter(previous, target.spec, regenerated, migration?.entry);
   tree.modify(manifestPath(domainNames(target.spec.name).fileName), serializeManifest(manifest));
   return { tree, manifest, changes, migration: migration?.entry.path, conflicts: regenerated.conflicts };
 }

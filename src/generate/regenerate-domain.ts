@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 
-import type { Manifest } from '../manifest.js';
+import { MANIFEST_FORMAT, type Manifest } from '../manifest.js';
 import { cliVersion } from '../package-info.js';
 import { sha256, type Tree } from '../plan/index.js';
 import type { Project } from '../project.js';
@@ -60,9 +60,11 @@ export async function regenerateDomain(project: Project, tree: Tree, options: Re
       tests: previous.files.some((file) => file.path.startsWith('test/')),
       migration: false,
     });
-  const rendered = await render(options.spec);
-  const theirs = await formatChanged(project, tree, rendered, options, () => render(previous.spec));
-  const legacy = lazy(async () => new Map((await options.formatter.format(project.root, await render(previous.spec))).map((file) => [file.path, file.content])));
+  // The old spec's render: compared with the new one to skip formatting, and, in a project made
+  // before merge bases were stored, formatted to stand in for them.
+  const previousRender = lazy(() => render(previous.spec));
+  const theirs = await formatChanged(project, tree, await render(options.spec), options, previousRender);
+  const legacy = lazy(async () => new Map((await options.formatter.format(project.root, await previousRender())).map((file) => [file.path, file.content])));
 
   const result: Regenerated = { files: [], conflicts: [], markers: [] };
   for (const file of theirs) {
@@ -101,18 +103,37 @@ export async function regenerateDomain(project: Project, tree: Tree, options: Re
  * (the spec change does not reach it, or `sync` of an unchanged template), is its stored base
  * byte for byte, and is not formatted again.
  */
-async function formatChanged(project: Project, tree: Tree, rendered: RenderedFile[], options: RegenerateOptions, renderPrevious: () => Promise<RenderedFile[]>): Promise<RenderedFile[]> {
+async function formatChanged(project: Project, tree: Tree, rendered: RenderedFile[], options: RegenerateOptions, previousRender: () => Promise<RenderedFile[]>): Promise<RenderedFile[]> {
   const sameSpec = isDeepStrictEqual(options.previous.spec, options.spec);
-  const previous = sameSpec ? [] : await renderPrevious();
-  const reusable = (file: RenderedFile): string | null => {
+  const previous = sameSpec ? [] : await previousRender();
+  const reused = new Map<string, string>();
+  for (const file of rendered) {
     const before = options.previous.files.find((entry) => entry.path === file.path);
-    if (!before || !isDeepStrictEqual(before.origin, templateOrigin(file, cliVersion()))) return null;
-    if (!sameSpec && previous.find((old) => old.path === file.path)?.content !== file.content) return null;
-    return readBase(tree, file.path);
-  };
-  const fresh = rendered.filter((file) => reusable(file) === null);
+    if (!before || !isDeepStrictEqual(before.origin, templateOrigin(file, cliVersion()))) continue;
+    if (!sameSpec && previous.find((old) => old.path === file.path)?.content !== file.content) continue;
+    const base = readBase(tree, file.path);
+    if (base !== null) reused.set(file.path, base);
+  }
+  const fresh = rendered.filter((file) => !reused.has(file.path));
   const formatted = fresh.length === 0 ? [] : await options.formatter.format(project.root, fresh);
-  return rendered.map((file) => formatted.find((done) => done.path === file.path) ?? { ...file, content: reusable(file) ?? file.content });
+  return rendered.map((file) => formatted.find((done) => done.path === file.path) ?? { ...file, content: reused.get(file.path) ?? file.content });
+}
+
+/**
+ * The domain's manifest after a re-render: its new files, every migration it had (and `added`,
+ * the one a change writes), and the files a merge left conflict markers in.
+ */
+export function manifestAfter(previous: Manifest, spec: DomainSpec, regenerated: Regenerated, added?: Manifest['files'][number]): Manifest {
+  const migrations = previous.files.filter((file) => previous.migrations.includes(file.path));
+  return {
+    formatVersion: MANIFEST_FORMAT,
+    cliVersion: cliVersion(),
+    spec,
+    files: [...regenerated.files, ...migrations, ...(added ? [added] : [])],
+    registrations: previous.registrations,
+    migrations: [...previous.migrations, ...(added ? [added.path] : [])],
+    ...(regenerated.markers.length > 0 ? { conflicts: regenerated.markers } : {}),
+  };
 }
 
 function lazy<T>(make: () => Promise<T>): () => Promise<T> {

@@ -1,8 +1,7 @@
 import { ExitCode, LayeredError } from '../../errors.js';
-import { regenerateDomain, type ConflictMode, type FileConflict } from '../../generate/regenerate-domain.js';
+import { manifestAfter, regenerateDomain, type ConflictMode, type FileConflict } from '../../generate/regenerate-domain.js';
 import { TemplateDrift } from '../../generate/template-drift.js';
 import { manifestPath, readManifest, serializeManifest, type Manifest } from '../../manifest.js';
-import { cliVersion } from '../../package-info.js';
 import { Tree } from '../../plan/index.js';
 import { findProject, listDomains } from '../../project.js';
 import type { Formatter } from '../../render/formatter.js';
@@ -45,15 +44,7 @@ export async function runSync(requested: string[], options: SyncOptions, formatt
     const result = results[i];
     if (!result) return;
     conflicts.push(...result.conflicts);
-    const migrations = manifest.files.filter((file) => manifest.migrations.includes(file.path));
-    const next: Manifest = {
-      ...manifest,
-      cliVersion: cliVersion(),
-      files: [...result.files, ...migrations],
-      ...(result.markers.length > 0 ? { conflicts: result.markers } : {}),
-    };
-    if (result.markers.length === 0) delete next.conflicts;
-    tree.modify(manifestPath(name), serializeManifest(next));
+    tree.modify(manifestPath(name), serializeManifest(manifestAfter(manifest, manifest.spec, result)));
     synced.push(name);
   });
 
