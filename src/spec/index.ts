@@ -55,13 +55,20 @@ export async function parseDomainSpec(options: ParseDomainSpecOptions): Promise<
   // The YAML parser costs ~30 ms to load; only spec files need it.
   const { readSpecFile } = await import('./spec-file.js');
   const loaded = await readSpecFile(options.specFile);
-  const data = loaded.data;
-  let input = data;
-  if (options.name !== undefined && isRecord(data)) {
-    if (data['name'] === undefined) input = { ...data, name: options.name };
-    else assertSameName(options.name, data['name'], options.specFile);
-  }
-  return validateDomainSpec(input, { file: loaded.file, lineOf: loaded.lineOf });
+  return validateDomainSpec(withDomainName(loaded.data, options.name, options.specFile), { file: loaded.file, lineOf: loaded.lineOf });
+}
+
+/**
+ * A spec file's data with the domain the command line names: filled in when the file names
+ * none, refused (exit 1) when it names another.
+ *
+ * @example withDomainName({ fields: [...] }, 'product', 'specs/product.yaml') // { fields: [...], name: 'product' }
+ */
+export function withDomainName(data: unknown, name: string | undefined, specFile: string): unknown {
+  if (name === undefined || !isRecord(data)) return data;
+  if (data['name'] === undefined) return { ...data, name };
+  assertSameName(name, data['name'], specFile);
+  return data;
 }
 
 /**

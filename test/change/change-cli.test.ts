@@ -134,6 +134,19 @@ describe('layered change', { timeout: 30_000 }, () => {
     expect(migration).toContain("await alterColumn(db, 'product', 'title', 'varchar(200)', { notNull: true });");
   });
 
+  it('--spec naming another domain is refused with exit 1, and changes nothing', async () => {
+    const dir = await copyProject(base);
+    const spec = path.join(dir, 'category.yaml');
+    await writeFile(spec, 'name: category\nfields:\n  - { name: name, type: string }\n');
+    const before = await snapshotTree(dir);
+
+    const result = await cli(dir, ['change', 'product', '--spec', spec]);
+
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('"product" on the command line but "category"');
+    expect(await snapshotTree(dir)).toEqual(before);
+  });
+
   it('says "no change" and writes nothing when the spec is the same', async () => {
     const dir = await copyProject(base);
     const before = await snapshotTree(dir);

@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from 'node:util';
+
 import { applyOperations, parseOperations, targetFromSpecData, type ChangeTarget } from '../../change/operations.js';
 import { apiChanges } from '../../change/column-changes.js';
 import { planChange } from '../../change/plan-change.js';
@@ -5,7 +7,7 @@ import { ExitCode, LayeredError } from '../../errors.js';
 import { requireManifest, type Manifest } from '../../manifest.js';
 import { findProject, listDomains, type Project } from '../../project.js';
 import type { Formatter } from '../../render/formatter.js';
-import { assertRefsExist, domainNames, validateDomainSpec } from '../../spec/index.js';
+import { assertRefsExist, domainNames, validateDomainSpec, withDomainName } from '../../spec/index.js';
 import { finishPlan } from '../finish-plan.js';
 import { mergeConflictError } from './merge-conflicts.js';
 
@@ -32,7 +34,7 @@ export async function runChange(domain: string, args: string[], options: ChangeO
  * a domain that exists). Prints what clients see change.
  */
 export async function applyChange(project: Project, previous: Manifest, target: ChangeTarget, options: Omit<ChangeOptions, 'cwd' | 'spec'>, formatter: Formatter): Promise<void> {
-  if (JSON.stringify(previous.spec) === JSON.stringify(target.spec) && target.renames.size === 0) {
+  if (isDeepStrictEqual(previous.spec, target.spec) && target.renames.size === 0) {
     if (options.json) process.stdout.write(`${JSON.stringify({ ok: true, created: [], modified: [], removed: [], errors: [] })}\n`);
     else process.stdout.write(`No change: ${previous.spec.name} already has this spec.\n`);
     return;
@@ -61,7 +63,7 @@ async function readTarget(args: string[], options: ChangeOptions, previous: Mani
     }
     const { readSpecFile } = await import('../../spec/spec-file.js');
     const loaded = await readSpecFile(options.spec);
-    const data = withName(loaded.data, previous.spec.name);
+    const data = withDomainName(loaded.data, previous.spec.name, loaded.file);
     return targetFromSpecData(data, previous.spec, (input) => validateDomainSpec(input, { file: loaded.file, lineOf: loaded.lineOf }));
   }
   if (args.length === 0) {
@@ -70,15 +72,4 @@ async function readTarget(args: string[], options: ChangeOptions, previous: Mani
     });
   }
   return applyOperations(previous.spec, parseOperations(args));
-}
-
-function withName(data: unknown, name: string): unknown {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
-  const record = data as Record<string, unknown>;
-  if (record['name'] !== undefined && domainNames(String(record['name'])).fileName !== name) {
-    throw new LayeredError('SPEC_NAME_MISMATCH', `The spec file names the domain ${JSON.stringify(record['name'])}, but the change is to ${name}.`, {
-      hint: 'Make the two agree; a domain cannot be renamed by a change.',
-    });
-  }
-  return { ...record, name };
 }
