@@ -1,9 +1,9 @@
 import { DEFAULT_STRING_MAX, type FieldSpec, type FieldType } from '../../spec/index.js';
 
 /**
- * Decimal columns are DECIMAL(18, 2) on MySQL and PostgreSQL (text on SQLite): 16 digits before the point, 2
- * after. The grammar has no precision modifier; a domain needing more edits its migration and
- * DTO together.
+ * Decimal columns are DECIMAL(18, 2) on MySQL and PostgreSQL (text on SQLite): 16 digits before
+ * the point, 2 after. The grammar has no precision modifier; a domain needing more edits its
+ * migration and DTO together.
  */
 export const DECIMAL_PRECISION = 18;
 export const DECIMAL_SCALE = 2;
