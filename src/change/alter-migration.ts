@@ -1,7 +1,7 @@
 import { TYPE_FACTS, type Code } from '../render/domain-view/field-types.js';
 import { importList, literal } from '../render/domain-view/code.js';
 import { columnOf, indexView, migrationColumn, portableDefault, storedDefault } from '../render/domain-view.js';
-import { domainNames, type DomainNames, type DomainSpec, type FieldSpec } from '../spec/index.js';
+import { DEFAULT_STRING_MAX, domainNames, type DomainNames, type DomainSpec, type FieldSpec } from '../spec/index.js';
 import { changesSchema, type ColumnChange } from './column-changes.js';
 
 /** The template variables of `templates/alter-migration/alter.ts.hbs`. */
@@ -12,6 +12,8 @@ export interface AlterMigrationView {
   schemaImports: string;
   alterImports: string;
   usesDialect: boolean;
+  /** The import of Kysely itself: `sql` too when a rebuilt column is filled by an expression. */
+  kyselyImport: string;
 }
 
 /**
@@ -33,19 +35,33 @@ export function alterMigrationView(before: DomainSpec, after: DomainSpec, change
     schemaImports: importList(['idColumn', 'timestampColumns', 'referenceColumn', 'decimalType', 'dateTimeType', 'uuidType', 'jsonType', 'textType'].map(uses)),
     alterImports: importList(['rebuildTable', 'alterColumn', 'fillNulls', 'addReference', 'dropColumn', 'addUnique', 'dropUnique', 'dropIndex', 'renameIndex'].map(uses)),
     usesDialect: /\bdialectOf\b/.test(code),
+    kyselyImport: /\bsql`/.test(code) ? "import { sql, type Kysely } from 'kysely';" : "import type { Kysely } from 'kysely';",
   };
 }
 
+/** What the migration does, in words, for its doc comment: adds, drops, renames, then alters. */
 function summary(changes: readonly ColumnChange[]): string {
-  return changes
-    .filter(changesSchema)
-    .map(({ before, after }) => {
-      if (!before && after) return `adds ${after.name}`;
-      if (before && !after) return `drops ${before.name}`;
-      if (before && after && before.name !== after.name) return `renames ${before.name} to ${after.name}`;
-      return `alters ${after?.name ?? ''}`;
-    })
-    .join(', ');
+  const relevant = changes.filter(changesSchema);
+  return [
+    ...relevant.flatMap(({ before, after }) => (!before && after ? [`adds ${after.name}`] : [])),
+    ...relevant.flatMap(({ before, after }) => (before && after && before.name !== after.name ? [`renames ${before.name} to ${after.name}`] : [])),
+    ...relevant.flatMap(({ before, after }) => (before && after ? alterations(before, after) : [])),
+    ...relevant.flatMap(({ before, after }) => (before && !after ? [`drops ${before.name}`] : [])),
+  ].join(', ');
+}
+
+function alterations(before: FieldSpec, after: FieldSpec): string[] {
+  const name = after.name;
+  const max = (field: FieldSpec) => field.max ?? DEFAULT_STRING_MAX;
+  return [
+    before.type !== after.type && `changes ${name} from ${before.type} to ${after.type}`,
+    before.type === 'string' && after.type === 'string' && max(before) !== max(after) && `changes ${name}'s max from ${max(before)} to ${max(after)}`,
+    before.optional !== after.optional && `makes ${name} ${after.optional ? 'optional' : 'required'}`,
+    before.unique !== after.unique && (after.unique ? `makes ${name} unique` : `lets ${name} repeat`),
+    before.index !== after.index && (after.index ? `indexes ${name}` : `drops ${name}'s index`),
+    before.default !== after.default && (after.default === undefined ? `drops ${name}'s default` : `defaults ${name} to ${String(after.default)}`),
+    JSON.stringify(before.values) !== JSON.stringify(after.values) && `changes ${name}'s values to ${(after.values ?? []).join(', ')}`,
+  ].filter((phrase): phrase is string => typeof phrase === 'string');
 }
 
 /** The statements that take the table from the `before` sides of `changes` to `target`. */
@@ -64,10 +80,7 @@ function body(names: DomainNames, target: DomainSpec, changes: readonly ColumnCh
 function rebuild(names: DomainNames, table: Code, target: DomainSpec, changes: readonly ColumnChange[]): Code {
   const columns = [
     `id: 'id'`,
-    ...target.fields.map((field) => {
-      const source = changes.find((change) => change.after === field)?.before;
-      return `${columnOf(field)}: ${literal(copyExpression(source, field))}`;
-    }),
+    ...target.fields.map((field) => `${columnOf(field)}: ${copySource(changes.find((change) => change.after === field)?.before, field)}`),
     `created_at: 'created_at'`,
     `updated_at: 'updated_at'`,
   ];
@@ -79,13 +92,22 @@ function rebuild(names: DomainNames, table: Code, target: DomainSpec, changes: r
   });`;
 }
 
-/** SQLite SQL filling a rebuilt column from the old row. */
-function copyExpression(source: FieldSpec | undefined, field: FieldSpec): string {
-  if (!source) return fillSql(field) ?? 'NULL';
+/**
+ * Where a rebuilt column's values come from: the old column's name when they are copied as they
+ * are, else a `sql` expression over the old row (a conversion, a back-fill, a default).
+ */
+function copySource(source: FieldSpec | undefined, field: FieldSpec): Code {
+  if (!source) return sqlCode(fillSql(field) ?? 'NULL');
   const column = `"${columnOf(source)}"`;
   const converted = convertSql(source, field, column);
   const fill = source.optional && !field.optional ? fillSql(field) : undefined;
-  return fill === undefined ? converted : `coalesce(${converted}, ${fill})`;
+  if (fill !== undefined) return sqlCode(`coalesce(${converted}, ${fill})`);
+  return converted === column ? literal(columnOf(source)) : sqlCode(converted);
+}
+
+/** SQL as a Kysely `sql` template literal in the generated code. */
+function sqlCode(text: string): Code {
+  return `sql\`${text.replaceAll('\\', '\\\\').replaceAll('`', '\\`').replaceAll('${', '\\${')}\``;
 }
 
 function convertSql(source: FieldSpec, field: FieldSpec, column: string): string {

@@ -59,7 +59,7 @@ describe('layered change', { timeout: 30_000 }, () => {
     const migration = await read(dir, 'migrations/20260201000000_alter_product.ts');
     expect(migration).toContain(".addColumn('stock', 'integer', (col) => col.notNull().defaultTo(0))");
     expect(migration).toContain("await dropColumn(db, 'product', 'stock');");
-    expect(migration).toContain("stock: '0'");
+    expect(migration).toContain('stock: sql`0`');
     expect(await read(dir, 'migrations/20260101000001_create_product.ts')).toBe(edited.created);
     expect(await read(dir, 'src/product/domain/product.entity.ts')).toContain('stock: number;');
     expect(await read(dir, 'src/product/interface/product.dto.ts')).toContain('stock:');
@@ -92,7 +92,8 @@ describe('layered change', { timeout: 30_000 }, () => {
     expect(migration).toContain("renameColumn('name', 'title')");
     expect(migration).toContain("renameColumn('title', 'name')");
     expect(migration).toContain("await alterColumn(db, 'product', 'price', decimalType(db, 18, 2), { notNull: false });");
-    expect(migration).toContain("title: '\"name\"'");
+    expect(migration).toContain("title: 'name'");
+    expect(migration).toContain('/** `layered change product`: renames name to title, makes price optional. */');
     expect(await read(dir, 'src/product/domain/product.entity.ts')).toContain('title: string;');
     expect(await read(dir, 'src/product/domain/product.entity.ts')).toContain('price: string | null;');
   });

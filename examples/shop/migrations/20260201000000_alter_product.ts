@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 import { dropColumn, dropIndex, rebuildTable } from '../src/_core/infrastructure/alter-table.js';
 import { dialectOf } from '../src/_core/infrastructure/dialect.js';
@@ -10,7 +10,7 @@ import {
   timestampColumns,
 } from '../src/_core/infrastructure/schema.js';
 
-/** `layered change product`: alters stock, adds discontinued. */
+/** `layered change product`: adds discontinued, indexes stock. */
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (dialectOf(db) === 'sqlite') {
     await rebuildTable(db, 'product', {
@@ -30,16 +30,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
           .$call(timestampColumns(db)),
       columns: {
         id: 'id',
-        name: '"name"',
-        sku: '"sku"',
-        price: '"price"',
-        stock: '"stock"',
-        weight: '"weight"',
-        views: '"views"',
-        released_on: '"released_on"',
-        attributes: '"attributes"',
-        category_id: '"category_id"',
-        discontinued: '0',
+        name: 'name',
+        sku: 'sku',
+        price: 'price',
+        stock: 'stock',
+        weight: 'weight',
+        views: 'views',
+        released_on: 'released_on',
+        attributes: 'attributes',
+        category_id: 'category_id',
+        discontinued: sql`0`,
         created_at: 'created_at',
         updated_at: 'updated_at',
       },
@@ -75,15 +75,15 @@ export async function down(db: Kysely<unknown>): Promise<void> {
           .$call(timestampColumns(db)),
       columns: {
         id: 'id',
-        name: '"name"',
-        sku: '"sku"',
-        price: '"price"',
-        stock: '"stock"',
-        weight: '"weight"',
-        views: '"views"',
-        released_on: '"released_on"',
-        attributes: '"attributes"',
-        category_id: '"category_id"',
+        name: 'name',
+        sku: 'sku',
+        price: 'price',
+        stock: 'stock',
+        weight: 'weight',
+        views: 'views',
+        released_on: 'released_on',
+        attributes: 'attributes',
+        category_id: 'category_id',
         created_at: 'created_at',
         updated_at: 'updated_at',
       },

@@ -4,6 +4,7 @@ import {
   type CreateTableBuilder,
   type Expression,
   type Kysely,
+  type RawBuilder,
 } from 'kysely';
 
 import { dialectOf } from './dialect.js';
@@ -21,8 +22,11 @@ export type FillValue = string | number | boolean | { now: 'date' | 'datetime' }
 export interface TableRebuild {
   /** The whole new table, the same calls a create migration makes. */
   define: (table: CreateTableBuilder<string, never>) => CreateTableBuilder<string, string>;
-  /** Each column of the new table and the SQL expression, over the old row, that fills it. */
-  columns: Record<string, string>;
+  /**
+   * Each column of the new table and what fills it: the old column of that name (renamed or
+   * not), or an expression over the old row (a conversion, a back-fill).
+   */
+  columns: Record<string, string | RawBuilder<unknown>>;
   /** The new table's indexes (SQLite drops a table's indexes with it). */
   indexes: Array<{ name: string; column: string }>;
 }
@@ -47,10 +51,11 @@ export async function rebuildTable(
     await db.transaction().execute(async (trx) => {
       await rebuild.define(trx.schema.createTable(staging)).execute();
       const targets = Object.keys(rebuild.columns).map((column) => sql.ref(column));
-      const sources = Object.values(rebuild.columns).map((expression) => sql.raw(expression));
-      await sql`insert into ${sql.table(staging)} (${sql.join(targets)}) select ${sql.join(sources)} from ${sql.table(table)}`.execute(
-        trx,
+      const sources = Object.values(rebuild.columns).map((source) =>
+        typeof source === 'string' ? sql.ref(source) : source,
       );
+      const into = sql`insert into ${sql.table(staging)} (${sql.join(targets)})`;
+      await sql`${into} select ${sql.join(sources)} from ${sql.table(table)}`.execute(trx);
       await trx.schema.dropTable(table).execute();
       await trx.schema.alterTable(staging).renameTo(table).execute();
       for (const index of rebuild.indexes) {
