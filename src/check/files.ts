@@ -13,7 +13,9 @@ export function checkGeneratedFiles(tree: Tree, manifests: Manifest[]): Finding[
         finding(
           'GENERATED_FILE_MISSING',
           `${manifest.spec.name}: ${file.path} is missing.`,
-          `Restore it from version control (its last generated version is ${basePath(file.path)}).`,
+          tree.exists(basePath(file.path))
+            ? `Restore it from version control (its last generated version is ${basePath(file.path)}).`
+            : 'Restore it from version control.',
           file.path,
         ),
       );

@@ -88,6 +88,16 @@ describe('layered check on a project without node_modules', { timeout: 30_000 },
     ]);
   });
 
+  it('does not point at a merge base that a project made before bases does not have', async () => {
+    const dir = await copyProject(base);
+    await rm(path.join(dir, 'src/product/domain/product.service.ts'));
+    await rm(path.join(dir, '.layered/base'), { recursive: true });
+
+    const result = await checkJson(dir);
+
+    expect(result.findings).toEqual([expect.objectContaining({ code: 'GENERATED_FILE_MISSING', hint: 'Restore it from version control.' })]);
+  });
+
   it('finds a generated file that is missing, with where its last generated version is', async () => {
     const dir = await copyProject(base);
     await rm(path.join(dir, 'src/product/domain/product.service.ts'));
