@@ -1,8 +1,8 @@
-import { constantCase, pascalCase } from 'change-case';
+import { constantCase, kebabCase, pascalCase } from 'change-case';
 import pluralize from 'pluralize';
 
 import { domainNames, fieldNames, type DomainNames, type DomainSpec, type FieldSpec } from '../spec/index.js';
-import { type Code, DECIMAL_SCALE, type Sample, TYPE_FACTS } from './domain-view/field-types.js';
+import { type Code, DECIMAL_PRECISION, DECIMAL_SCALE, type Sample, TYPE_FACTS } from './domain-view/field-types.js';
 import { identifier, importList, literal } from './domain-view/code.js';
 
 /** One field as the templates see it: every snippet already written, no logic left to do. */
@@ -36,6 +36,8 @@ export interface FieldView {
   leftOut: Code | null;
   /** A new value for a PATCH test: unique fields get a fresh one. */
   patchValue: Code;
+  /** What lists may do with it (`{ kind: 'int', sortable: true }`); null for json, which they ignore. */
+  listField: Code | null;
 }
 
 export interface RefView {
@@ -51,6 +53,10 @@ export interface RefView {
   optional: boolean;
   /** What test fixtures put in it: a stored row's id, or null for a self-ref. */
   seedValue: Code;
+  /** The list of rows referring to one target row: `/api/v1/categories/{id}/products`. */
+  reversePath: string;
+  /** Its route and OpenAPI operation: `listProductsByCategory`. */
+  reverseOperation: string;
 }
 
 export interface EnumView {
@@ -73,6 +79,8 @@ export interface DomainView extends DomainNames {
   tag: string;
   aTitle: string;
   fields: FieldView[];
+  /** Fields lists can filter on (all but json). */
+  listFields: FieldView[];
   enums: EnumView[];
   refs: RefView[];
   hasRefs: boolean;
@@ -119,7 +127,8 @@ export function domainView(spec: DomainSpec, options: { migrationName: string })
   const enums = spec.fields.filter((field) => field.type === 'enum').map((field) => enumView(names, field));
   const enumOf = (field: FieldSpec): EnumView => enums.find((e) => e.typeName === enumTypeName(names, field)) ?? emptyEnum;
   const fields = spec.fields.map((field) => fieldView(names, field, enumOf(field)));
-  const refs = spec.fields.filter((field) => field.type === 'ref').map((field) => refView(names, field));
+  const refFields = spec.fields.filter((field) => field.type === 'ref');
+  const refs = refFields.map((field) => refView(names, field, refFields));
   const used = new Set(spec.fields.map((field) => field.type));
   const firstUnique = spec.fields.findIndex((field) => field.unique && field.type !== 'enum');
 
@@ -130,6 +139,7 @@ export function domainView(spec: DomainSpec, options: { migrationName: string })
     tag: capitalise(names.pluralTitle),
     aTitle: withArticle(names.title),
     fields,
+    listFields: fields.filter((field) => field.listField !== null),
     enums,
     refs,
     hasRefs: refs.length > 0,
@@ -205,7 +215,21 @@ function fieldView(names: DomainNames, field: FieldSpec, enumView: EnumView): Fi
     wrongType: literal(facts.wrongType),
     leftOut: leftOut(field),
     patchValue: field.unique ? `sample().${property}` : literal(other),
+    listField: listField(field, enumView),
   };
+}
+
+/** The field's entry in the DTO's list query: its kind, and whether it sorts or may be null. */
+function listField(field: FieldSpec, enumView: EnumView): Code | null {
+  if (field.type === 'json') return null;
+  const entries = [
+    `kind: '${field.type === 'ref' ? 'id' : field.type}'`,
+    field.type === 'enum' && `values: ${enumView.constName}`,
+    field.type === 'decimal' && `precision: ${DECIMAL_PRECISION}, scale: ${DECIMAL_SCALE}`,
+    field.optional && 'optional: true',
+    (field.index || field.unique || field.type === 'ref') && 'sortable: true',
+  ].filter(Boolean);
+  return `{ ${entries.join(', ')} }`;
 }
 
 /** `productFields.stock.default(0)`: what the create schema adds to the shared field schema. */
@@ -275,10 +299,18 @@ export function storedDefault(field: FieldSpec): Sample | undefined {
   return defaultValue(field);
 }
 
-function refView(names: DomainNames, field: FieldSpec): RefView {
+/**
+ * A ref's list under its target (`/categories/{id}/products`): named after the target, unless
+ * the domain has two refs to it (`buyer` and `seller` → `/customers/{id}/orders-by-seller`).
+ */
+function refView(names: DomainNames, field: FieldSpec, refFields: readonly FieldSpec[]): RefView {
   const target = domainNames(field.ref ?? field.name);
   const spelled = fieldNames(field.name, { ref: true });
+  const shared = refFields.filter((other) => (other.ref ?? other.name) === (field.ref ?? field.name)).length > 1;
+  const segment = shared ? `${names.pluralKebab}-by-${kebabCase(field.name)}` : names.pluralKebab;
   return {
+    reversePath: `/api/v1/${target.pluralKebab}/{id}/${segment}`,
+    reverseOperation: `list${names.pluralClass}By${pascalCase(field.name)}`,
     property: spelled.idPropertyName ?? '',
     className: target.className,
     tableName: target.tableName,
