@@ -19,6 +19,7 @@ const empty: Repository<{ text: string }, Note, { text?: string }> = {
   create: async () => ({ id: 1, text: 'a', createdAt: '', updatedAt: '' }),
   createMany: async () => [],
   findPage: async () => ({ items: [], total: 0 }),
+  findSlice: async () => ({ items: [], more: false }),
   findById: async () => undefined,
   findByIds: async (ids) => ({ items: [], missing: [...ids] }),
   update: async () => undefined,

@@ -7,10 +7,12 @@ import {
   ReferenceNotFoundError,
   ServiceUnavailableError,
 } from '../../src/_core/domain/errors.js';
+import { ID_ORDER } from '../../src/_core/domain/list.js';
 import { createDatabase, type Database } from '../../src/_core/infrastructure/database.js';
 import { testDatabaseUrls } from './support/settings.js';
 import { createWidgetTables, insertMaker, WidgetRepository } from './support/widgets.js';
 
+const inIdOrder = { filters: [], sort: ID_ORDER };
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 describe.each(testDatabaseUrls)('KyselyRepository on %s', (url) => {
@@ -53,16 +55,16 @@ describe.each(testDatabaseUrls)('KyselyRepository on %s', (url) => {
 
   it('pages in id order with the total', async () => {
     const total = await widgets.count();
-    const first = await widgets.findPage({ page: 1, pageSize: 2 });
-    const second = await widgets.findPage({ page: 2, pageSize: 2 });
+    const first = await widgets.findPage({ ...inIdOrder, page: 1, pageSize: 2 });
+    const second = await widgets.findPage({ ...inIdOrder, page: 2, pageSize: 2 });
     expect(first.total).toBe(total);
     expect(first.items.map((w) => w.name)).toEqual(['alpha', 'beta']);
     expect(second.items.map((w) => w.name)).toEqual(['gamma']);
-    expect((await widgets.findPage({ page: 9, pageSize: 2 })).items).toEqual([]);
+    expect((await widgets.findPage({ ...inIdOrder, page: 9, pageSize: 2 })).items).toEqual([]);
   });
 
   it('finds by ids in the order asked and reports the missing ones', async () => {
-    const { items } = await widgets.findPage({ page: 1, pageSize: 3 });
+    const { items } = await widgets.findPage({ ...inIdOrder, page: 1, pageSize: 3 });
     const [a, b, c] = items.map((w) => w.id) as [number, number, number];
     const found = await widgets.findByIds([c, 999_999, a, b]);
     expect(found.items.map((w) => w.id)).toEqual([c, a, b]);

@@ -1,14 +1,17 @@
 import type { BaseService } from '../domain/base.service.js';
 import type { Entity, Id } from '../domain/entity.js';
-import type { PageRequest } from '../domain/repository.js';
-import { DEFAULT_PAGE_SIZE, type ListQuery } from './pagination.js';
+import { ValidationError } from '../domain/errors.js';
+import type { ListCriteria } from '../domain/list.js';
+import { readCursor } from './cursor.js';
 import {
   envelope,
   pageEnvelope,
+  sliceEnvelope,
   type ByIdsEnvelope,
   type Envelope,
-  type PageEnvelope,
+  type ListEnvelope,
 } from './envelope.js';
+import type { ListQuery } from './pagination.js';
 
 /**
  * What the HTTP layer calls: runs the service and wraps results in response envelopes.
@@ -27,17 +30,38 @@ export abstract class BaseUseCase<Create, E extends Entity, Update> {
     return envelope(await this.service.createMany(inputs));
   }
 
-  /** `GET /<plural>`: rows by ids when `ids` is given, else a page (20 rows unless asked). */
-  find({
-    ids,
-    page = 1,
-    pageSize = DEFAULT_PAGE_SIZE,
-  }: ListQuery): Promise<PageEnvelope<E> | ByIdsEnvelope<E>> {
-    return ids ? this.getMany(ids) : this.list({ page, pageSize });
+  /** `GET /<plural>`: rows by ids, an offset page with its total, or a slice after a cursor. */
+  async find(query: ListQuery): Promise<ListEnvelope<E>> {
+    if (query.kind === 'ids') return this.getMany(query.ids);
+    return this.list(query, query.criteria);
   }
 
-  async list(request: PageRequest): Promise<PageEnvelope<E>> {
-    return pageEnvelope(await this.service.list(request), request);
+  /**
+   * `GET /categories/{id}/products`: the rows whose ref `field` holds `id`, filtered, sorted
+   * and paged as `find` does; 404 when that row does not exist.
+   */
+  async findReferring(field: string, id: Id, query: ListQuery): Promise<ListEnvelope<E>> {
+    if (query.kind === 'ids') {
+      throw new ValidationError([
+        { pointer: '/ids', message: 'ids cannot be used in a list under another row.' },
+      ]);
+    }
+    await this.service.assertReferenced(field, id);
+    const referring = { field, kind: 'id', operator: 'eq', value: id } as const;
+    return this.list(query, { ...query.criteria, filters: [...query.criteria.filters, referring] });
+  }
+
+  private async list(
+    query: Exclude<ListQuery, { kind: 'ids' }>,
+    criteria: ListCriteria,
+  ): Promise<ListEnvelope<E>> {
+    if (query.kind === 'page') {
+      const request = { ...criteria, page: query.page, pageSize: query.pageSize };
+      return pageEnvelope(await this.service.list(request), request);
+    }
+    const after = query.cursor === null ? null : readCursor(query.cursor, criteria);
+    const request = { ...criteria, limit: query.limit, after };
+    return sliceEnvelope(await this.service.slice(request), request);
   }
 
   async getMany(ids: readonly Id[]): Promise<ByIdsEnvelope<E>> {

@@ -1,8 +1,14 @@
 import type { Id } from '../domain/entity.js';
-import type { PageRequest } from '../domain/repository.js';
+import type { ListCriteria, PageRequest } from '../domain/list.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+
+/** A list request as the HTTP layer parsed it: rows by ids, an offset page or a keyset slice. */
+export type ListQuery =
+  | { kind: 'ids'; ids: Id[] }
+  | { kind: 'page'; criteria: ListCriteria; page: number; pageSize: number }
+  | { kind: 'slice'; criteria: ListCriteria; limit: number; cursor: string | null };
 
 export interface PageMeta {
   page: number;
@@ -11,11 +17,10 @@ export interface PageMeta {
   totalPages: number;
 }
 
-/** A list request: `ids` asks for those rows in that order; otherwise a page in id order. */
-export interface ListQuery {
-  page?: number | undefined;
-  pageSize?: number | undefined;
-  ids?: Id[] | undefined;
+export interface SliceMeta {
+  limit: number;
+  /** Send as `after` for the rows that follow; null after the last. */
+  nextCursor: string | null;
 }
 
 export function pageMeta({ page, pageSize }: PageRequest, total: number): PageMeta {

@@ -1,12 +1,7 @@
 import type { Entity, Id } from './entity.js';
 import { NotFoundError, ValidationError } from './errors.js';
-import {
-  MAX_BATCH_SIZE,
-  type FoundByIds,
-  type Page,
-  type PageRequest,
-  type Repository,
-} from './repository.js';
+import type { Page, PageRequest, Slice, SliceRequest } from './list.js';
+import { MAX_BATCH_SIZE, type FoundByIds, type Repository } from './repository.js';
 
 /**
  * The seven CRUD operations over a repository port; absent rows become `NotFoundError`.
@@ -38,6 +33,18 @@ export abstract class BaseService<Create, E extends Entity, Update> {
 
   list(request: PageRequest): Promise<Page<E>> {
     return this.repository.findPage(request);
+  }
+
+  slice(request: SliceRequest): Promise<Slice<E>> {
+    return this.repository.findSlice(request);
+  }
+
+  /**
+   * Before listing the rows whose ref `field` holds `id` (`GET /categories/7/products`): a 404
+   * when that row does not exist. A domain with refs answers it; others have no such lists.
+   */
+  async assertReferenced(field: string, _id: Id): Promise<void> {
+    throw new Error(`${this.resource} has no ref field "${field}".`);
   }
 
   async get(id: Id): Promise<E> {

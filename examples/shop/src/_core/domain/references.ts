@@ -1,5 +1,5 @@
 import type { Id } from './entity.js';
-import { ReferenceNotFoundError, type FieldError } from './errors.js';
+import { NotFoundError, ReferenceNotFoundError, type FieldError } from './errors.js';
 
 /** An entity's ref fields and the resource each points at, e.g. `{ categoryId: 'Category' }`. */
 export type References = Readonly<Record<string, string>>;
@@ -51,6 +51,28 @@ export async function assertReferencesExist<R extends References>(
     }
   });
   if (errors.length > 0) throw new ReferenceNotFoundError(options.resource, errors);
+}
+
+/**
+ * A 404 naming the row a list is read under (`GET /categories/7/products`) when it does not
+ * exist: an empty list would read as "a category without products".
+ *
+ * @example await assertReferencedRowExists(repository, { categoryId: 'Category' }, 'categoryId', 7);
+ */
+export async function assertReferencedRowExists<R extends References>(
+  repository: ReferenceChecker<R>,
+  references: R,
+  field: string,
+  id: Id,
+): Promise<void> {
+  const resource = references[field];
+  if (resource === undefined) throw new Error(`"${field}" is not a ref field.`);
+  const asked = {} as ReferenceIds<R>;
+  for (const key of Object.keys(references) as Array<keyof R & string>) {
+    asked[key] = key === field ? [id] : [];
+  }
+  const missing = await repository.missingReferences(asked);
+  if (missing[field as keyof R & string].length > 0) throw new NotFoundError(resource, id);
 }
 
 function isId(value: Id | null | undefined): value is Id {

@@ -1,17 +1,8 @@
 import type { Entity, Id } from './entity.js';
+import type { Page, PageRequest, Slice, SliceRequest } from './list.js';
 
 /** Most rows one create-many or find-by-ids call accepts. */
 export const MAX_BATCH_SIZE = 100;
-
-export interface PageRequest {
-  page: number;
-  pageSize: number;
-}
-
-export interface Page<E> {
-  items: E[];
-  total: number;
-}
 
 export interface FoundByIds<E> {
   /** Found entities, in the order the ids were asked for. */
@@ -32,6 +23,7 @@ export interface Repository<Create, E extends Entity, Update> {
   create(input: Create): Promise<E>;
   createMany(inputs: readonly Create[]): Promise<E[]>;
   findPage(request: PageRequest): Promise<Page<E>>;
+  findSlice(request: SliceRequest): Promise<Slice<E>>;
   findById(id: Id): Promise<E | undefined>;
   findByIds(ids: readonly Id[]): Promise<FoundByIds<E>>;
   update(id: Id, changes: Update): Promise<E | undefined>;

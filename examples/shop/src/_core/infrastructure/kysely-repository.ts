@@ -1,10 +1,13 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 
 import type { Entity, Id } from '../domain/entity.js';
-import type { FoundByIds, Page, PageRequest, Repository } from '../domain/repository.js';
+import type { ListCriteria, Page, PageRequest, Slice, SliceRequest } from '../domain/list.js';
+import type { FoundByIds, Repository } from '../domain/repository.js';
 import { toDbDateTime } from './column-values.js';
 import type { Database } from './database.js';
 import { isDeadlock, translateDatabaseError, type Operation } from './database-errors.js';
+import { dialectOf, type Dialect } from './dialect.js';
+import { orderedBy, whereAfter, whereMatches } from './list-query.js';
 
 /** mysql2 and pg read timestamps as a Date, SQLite as text; the repository writes text. */
 type Timestamp = ColumnType<Date | string, string, string>;
@@ -33,8 +36,8 @@ interface AnyTable extends BaseTable {
 type AnyDatabase = Record<string, AnyTable>;
 
 /**
- * `Repository` over one Kysely table: `id` order everywhere, timestamps kept up to date,
- * driver errors translated. A subclass names its table and maps rows ↔ entities.
+ * `Repository` over one Kysely table: lists filtered and sorted as asked, timestamps kept up to
+ * date, driver errors translated. A subclass names its table and maps rows ↔ entities.
  *
  * @example
  * export class ProductKyselyRepository
@@ -62,6 +65,7 @@ export abstract class KyselyRepository<
   Update,
 > implements Repository<Create, E, Update> {
   private readonly db: Kysely<AnyDatabase>;
+  private readonly dialect: Dialect;
 
   constructor(
     db: Kysely<Database>,
@@ -69,6 +73,7 @@ export abstract class KyselyRepository<
     protected readonly resource: string,
   ) {
     this.db = db as unknown as Kysely<AnyDatabase>;
+    this.dialect = dialectOf(db);
   }
 
   /**
@@ -120,17 +125,28 @@ export abstract class KyselyRepository<
     );
   }
 
-  findPage({ page, pageSize }: PageRequest): Promise<Page<E>> {
+  findPage({ page, pageSize, ...criteria }: PageRequest): Promise<Page<E>> {
     return this.translate('read', async () => {
       const [rows, total] = await Promise.all([
-        this.selectAll(this.db)
-          .orderBy('id')
+        this.listed(criteria)
           .limit(pageSize)
           .offset((page - 1) * pageSize)
           .execute(),
-        this.count(),
+        this.countMatching(criteria),
       ]);
       return { items: rows.map((row) => this.toEntity(row as Selectable<T>)), total };
+    });
+  }
+
+  /** One row past `limit` is read to learn whether more follow. */
+  findSlice({ limit, after, ...criteria }: SliceRequest): Promise<Slice<E>> {
+    return this.translate('read', async () => {
+      const listed = this.listed(criteria);
+      const rows = await (after ? whereAfter(listed, criteria.sort, after, this.dialect) : listed)
+        .limit(limit + 1)
+        .execute();
+      const items = rows.slice(0, limit).map((row) => this.toEntity(row as Selectable<T>));
+      return { items, more: rows.length > limit };
     });
   }
 
@@ -189,13 +205,7 @@ export abstract class KyselyRepository<
   }
 
   count(): Promise<number> {
-    return this.translate('read', async () => {
-      const { count } = await this.db
-        .selectFrom(this.table)
-        .select((eb) => eb.fn.countAll().as('count'))
-        .executeTakeFirstOrThrow();
-      return Number(count);
-    });
+    return this.translate('read', () => this.countMatching({ filters: [] }));
   }
 
   /**
@@ -254,6 +264,20 @@ export abstract class KyselyRepository<
 
   private selectAll(db: Kysely<AnyDatabase>) {
     return db.selectFrom(this.table).selectAll();
+  }
+
+  private listed({ filters, sort }: ListCriteria) {
+    return orderedBy(
+      whereMatches(this.selectAll(this.db), filters, this.dialect),
+      sort,
+      this.dialect,
+    );
+  }
+
+  private async countMatching({ filters }: Pick<ListCriteria, 'filters'>): Promise<number> {
+    const counted = this.db.selectFrom(this.table).select((eb) => eb.fn.countAll().as('count'));
+    const { count } = await whereMatches(counted, filters, this.dialect).executeTakeFirstOrThrow();
+    return Number(count);
   }
 
   private async selectById(db: Kysely<AnyDatabase>, id: Id) {

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 
 import type { ByIdsEnvelope, Envelope } from '../application/envelope.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageMeta } from '../application/pagination.js';
+import type { PageMeta, SliceMeta } from '../application/pagination.js';
 import { normaliseDecimal } from '../domain/decimal.js';
 import type { JsonValue } from '../domain/entity.js';
 import { MAX_BATCH_SIZE } from '../domain/repository.js';
@@ -17,7 +17,7 @@ const MAX_BIGINT = 2n ** 63n - 1n;
 // Fifteen digits at most: every such id is an exact JavaScript number.
 const POSITIVE_INTEGER = /^[1-9]\d{0,14}$/;
 
-const positiveInteger = z
+export const positiveInteger = z
   .string()
   .regex(POSITIVE_INTEGER, { error: 'Expected a positive integer' })
   .transform(Number);
@@ -131,38 +131,6 @@ export const idParamsSchema = z.object({
   id: positiveInteger.openapi({ param: { name: 'id', in: 'path' }, example: '1' }),
 });
 
-/** `?page=&pageSize=` for a page in id order, or `?ids=3,1,2` for those rows in that order. */
-export const listQuerySchema = z
-  .object({
-    page: positiveInteger.optional().openapi({
-      param: { name: 'page', in: 'query' },
-      description: 'Page number, from 1',
-      example: '1',
-    }),
-    pageSize: positiveInteger
-      .pipe(z.number().max(MAX_PAGE_SIZE))
-      .optional()
-      .openapi({
-        param: { name: 'pageSize', in: 'query' },
-        description: `Items per page, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})`,
-        example: String(DEFAULT_PAGE_SIZE),
-      }),
-    ids: z
-      .string()
-      .transform((value) => value.split(',').map((id) => id.trim()))
-      .pipe(z.array(positiveInteger).min(1).max(MAX_BATCH_SIZE))
-      .optional()
-      .openapi({
-        param: { name: 'ids', in: 'query' },
-        description: `Up to ${MAX_BATCH_SIZE} ids, comma-separated; answered in that order, no paging`,
-        example: '3,1,2',
-      }),
-  })
-  .refine((query) => query.ids === undefined || (!query.page && !query.pageSize), {
-    error: 'ids cannot be combined with page or pageSize',
-    path: ['ids'],
-  });
-
 const pageMetaSchema = z
   .object({
     page: z.number().int(),
@@ -171,6 +139,16 @@ const pageMetaSchema = z
     totalPages: z.number().int(),
   })
   .openapi('PageMeta');
+
+const sliceMetaSchema = z
+  .object({
+    limit: z.number().int(),
+    nextCursor: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Send as `after` for the next slice' }),
+  })
+  .openapi('SliceMeta');
 
 const missingMetaSchema = z
   .object({ missing: z.array(z.number().int()).openapi({ example: [2] }) })
@@ -205,10 +183,13 @@ export function dataListSchema<T>(item: z.ZodType<T>) {
   return schemaOf<Envelope<T[]>>(z.object({ data: z.array(item) }));
 }
 
-/** A page (`meta` with the totals) or rows by ids (`meta.missing`). */
+/** A page (`meta` with the totals), a slice (`meta.nextCursor`) or rows by ids (`meta.missing`). */
 export function listSchema<T>(item: z.ZodType<T>) {
-  return schemaOf<Envelope<T[]> & { meta: PageMeta | ByIdsEnvelope<T>['meta'] }>(
-    z.object({ data: z.array(item), meta: z.union([pageMetaSchema, missingMetaSchema]) }),
+  return schemaOf<Envelope<T[]> & { meta: PageMeta | SliceMeta | ByIdsEnvelope<T>['meta'] }>(
+    z.object({
+      data: z.array(item),
+      meta: z.union([pageMetaSchema, sliceMetaSchema, missingMetaSchema]),
+    }),
   );
 }
 

@@ -1,5 +1,6 @@
 import { BaseService } from '../../_core/domain/base.service.js';
-import { assertReferencesExist } from '../../_core/domain/references.js';
+import type { Id } from '../../_core/domain/entity.js';
+import { assertReferencedRowExists, assertReferencesExist } from '../../_core/domain/references.js';
 import { token } from '../../_core/domain/token.js';
 import type { Category, CreateCategory, UpdateCategory } from './category.entity.js';
 import { CATEGORY_REFERENCES, type CategoryRepository } from './category.repository.js';
@@ -15,6 +16,11 @@ export class CategoryService extends BaseService<CreateCategory, Category, Updat
       resource: this.resource,
       bulk,
     });
+  }
+
+  /** A 404 before listing under a row that does not exist (`GET /api/v1/categories/{id}/categories`). */
+  override async assertReferenced(field: string, id: Id): Promise<void> {
+    await assertReferencedRowExists(this.repository, CATEGORY_REFERENCES, field, id);
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 
+import { listQuerySchema } from '../../_core/interface/list-query-schema.js';
 import {
   batchSchema,
   entityFields,
@@ -44,3 +45,10 @@ export const categorySchema = schemaOf<Category>(
     })
     .openapi('Category'),
 );
+
+/** `GET /api/v1/categories`: the filters each field takes, and the indexed fields it sorts on. */
+export const categoryListQuery = listQuerySchema({
+  name: { kind: 'string', sortable: true },
+  description: { kind: 'text', optional: true },
+  parentId: { kind: 'id', optional: true, sortable: true },
+});

@@ -9,13 +9,13 @@ import {
   dataSchema,
   idParamsSchema,
   jsonContent,
-  listQuerySchema,
   listSchema,
 } from '../../_core/interface/schemas.js';
 import { CATEGORY_USE_CASE } from '../application/category.use-case.js';
 import {
   createCategorySchema,
   createCategoriesSchema,
+  categoryListQuery,
   categorySchema,
   updateCategorySchema,
 } from './category.dto.js';
@@ -23,6 +23,7 @@ import {
 const tags = ['Categories'];
 const one = jsonContent(dataSchema(categorySchema));
 const many = jsonContent(dataListSchema(categorySchema));
+const list = { description: 'The categories', content: jsonContent(listSchema(categorySchema)) };
 const invalid = {
   description: 'The request is not valid, or refers to a row that does not exist',
   content: problemContent,
@@ -34,6 +35,7 @@ const conflict = {
 };
 
 const createCategory = createRoute({
+  operationId: 'createCategory',
   method: 'post',
   path: '/api/v1/categories',
   tags,
@@ -51,6 +53,7 @@ const createCategory = createRoute({
 });
 
 const createCategories = createRoute({
+  operationId: 'createCategories',
   method: 'post',
   path: '/api/v1/categories/bulk',
   tags,
@@ -64,18 +67,31 @@ const createCategories = createRoute({
 });
 
 const listCategories = createRoute({
+  operationId: 'listCategories',
   method: 'get',
   path: '/api/v1/categories',
   tags,
-  summary: 'A page of categories in id order, or those with the given ids',
-  request: { query: listQuerySchema },
+  summary: 'Categories: filtered, sorted, paged by offset or cursor; or those with the given ids',
+  request: { query: categoryListQuery },
+  responses: { 200: list, 422: invalid },
+});
+
+const listCategoriesByParent = createRoute({
+  operationId: 'listCategoriesByParent',
+  method: 'get',
+  path: '/api/v1/categories/{id}/categories',
+  tags,
+  summary: 'Categories whose parentId is this category: filtered, sorted and paged as the list is',
+  request: { params: idParamsSchema, query: categoryListQuery },
   responses: {
-    200: { description: 'The categories', content: jsonContent(listSchema(categorySchema)) },
+    200: list,
+    404: { description: 'No category has this id', content: problemContent },
     422: invalid,
   },
 });
 
 const getCategory = createRoute({
+  operationId: 'getCategory',
   method: 'get',
   path: '/api/v1/categories/{id}',
   tags,
@@ -85,6 +101,7 @@ const getCategory = createRoute({
 });
 
 const replaceCategory = createRoute({
+  operationId: 'replaceCategory',
   method: 'put',
   path: '/api/v1/categories/{id}',
   tags,
@@ -102,6 +119,7 @@ const replaceCategory = createRoute({
 });
 
 const updateCategory = createRoute({
+  operationId: 'updateCategory',
   method: 'patch',
   path: '/api/v1/categories/{id}',
   tags,
@@ -119,6 +137,7 @@ const updateCategory = createRoute({
 });
 
 const deleteCategory = createRoute({
+  operationId: 'deleteCategory',
   method: 'delete',
   path: '/api/v1/categories/{id}',
   tags,
@@ -147,6 +166,13 @@ export function createCategoryRouter(container: DependencyContainer) {
 
   router.openapi(listCategories, async (c) =>
     c.json(await categories.find(c.req.valid('query')), 200),
+  );
+
+  router.openapi(listCategoriesByParent, async (c) =>
+    c.json(
+      await categories.findReferring('parentId', c.req.valid('param').id, c.req.valid('query')),
+      200,
+    ),
   );
 
   router.openapi(getCategory, async (c) =>

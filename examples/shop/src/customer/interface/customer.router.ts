@@ -9,13 +9,13 @@ import {
   dataSchema,
   idParamsSchema,
   jsonContent,
-  listQuerySchema,
   listSchema,
 } from '../../_core/interface/schemas.js';
 import { CUSTOMER_USE_CASE } from '../application/customer.use-case.js';
 import {
   createCustomerSchema,
   createCustomersSchema,
+  customerListQuery,
   customerSchema,
   updateCustomerSchema,
 } from './customer.dto.js';
@@ -23,6 +23,7 @@ import {
 const tags = ['Customers'];
 const one = jsonContent(dataSchema(customerSchema));
 const many = jsonContent(dataListSchema(customerSchema));
+const list = { description: 'The customers', content: jsonContent(listSchema(customerSchema)) };
 const invalid = { description: 'The request is not valid', content: problemContent };
 const notFound = { description: 'No customer has this id', content: problemContent };
 const conflict = {
@@ -31,6 +32,7 @@ const conflict = {
 };
 
 const createCustomer = createRoute({
+  operationId: 'createCustomer',
   method: 'post',
   path: '/api/v1/customers',
   tags,
@@ -48,6 +50,7 @@ const createCustomer = createRoute({
 });
 
 const createCustomers = createRoute({
+  operationId: 'createCustomers',
   method: 'post',
   path: '/api/v1/customers/bulk',
   tags,
@@ -61,18 +64,17 @@ const createCustomers = createRoute({
 });
 
 const listCustomers = createRoute({
+  operationId: 'listCustomers',
   method: 'get',
   path: '/api/v1/customers',
   tags,
-  summary: 'A page of customers in id order, or those with the given ids',
-  request: { query: listQuerySchema },
-  responses: {
-    200: { description: 'The customers', content: jsonContent(listSchema(customerSchema)) },
-    422: invalid,
-  },
+  summary: 'Customers: filtered, sorted, paged by offset or cursor; or those with the given ids',
+  request: { query: customerListQuery },
+  responses: { 200: list, 422: invalid },
 });
 
 const getCustomer = createRoute({
+  operationId: 'getCustomer',
   method: 'get',
   path: '/api/v1/customers/{id}',
   tags,
@@ -82,6 +84,7 @@ const getCustomer = createRoute({
 });
 
 const replaceCustomer = createRoute({
+  operationId: 'replaceCustomer',
   method: 'put',
   path: '/api/v1/customers/{id}',
   tags,
@@ -99,6 +102,7 @@ const replaceCustomer = createRoute({
 });
 
 const updateCustomer = createRoute({
+  operationId: 'updateCustomer',
   method: 'patch',
   path: '/api/v1/customers/{id}',
   tags,
@@ -116,6 +120,7 @@ const updateCustomer = createRoute({
 });
 
 const deleteCustomer = createRoute({
+  operationId: 'deleteCustomer',
   method: 'delete',
   path: '/api/v1/customers/{id}',
   tags,

@@ -9,13 +9,13 @@ import {
   dataSchema,
   idParamsSchema,
   jsonContent,
-  listQuerySchema,
   listSchema,
 } from '../../_core/interface/schemas.js';
 import { ORDER_ITEM_USE_CASE } from '../application/order-item.use-case.js';
 import {
   createOrderItemSchema,
   createOrderItemsSchema,
+  orderItemListQuery,
   orderItemSchema,
   updateOrderItemSchema,
 } from './order-item.dto.js';
@@ -23,6 +23,7 @@ import {
 const tags = ['Order items'];
 const one = jsonContent(dataSchema(orderItemSchema));
 const many = jsonContent(dataListSchema(orderItemSchema));
+const list = { description: 'The order items', content: jsonContent(listSchema(orderItemSchema)) };
 const invalid = {
   description: 'The request is not valid, or refers to a row that does not exist',
   content: problemContent,
@@ -34,6 +35,7 @@ const conflict = {
 };
 
 const createOrderItem = createRoute({
+  operationId: 'createOrderItem',
   method: 'post',
   path: '/api/v1/order-items',
   tags,
@@ -51,6 +53,7 @@ const createOrderItem = createRoute({
 });
 
 const createOrderItems = createRoute({
+  operationId: 'createOrderItems',
   method: 'post',
   path: '/api/v1/order-items/bulk',
   tags,
@@ -64,18 +67,45 @@ const createOrderItems = createRoute({
 });
 
 const listOrderItems = createRoute({
+  operationId: 'listOrderItems',
   method: 'get',
   path: '/api/v1/order-items',
   tags,
-  summary: 'A page of order items in id order, or those with the given ids',
-  request: { query: listQuerySchema },
+  summary: 'Order items: filtered, sorted, paged by offset or cursor; or those with the given ids',
+  request: { query: orderItemListQuery },
+  responses: { 200: list, 422: invalid },
+});
+
+const listOrderItemsByOrder = createRoute({
+  operationId: 'listOrderItemsByOrder',
+  method: 'get',
+  path: '/api/v1/orders/{id}/order-items',
+  tags,
+  summary: 'Order items whose orderId is this order: filtered, sorted and paged as the list is',
+  request: { params: idParamsSchema, query: orderItemListQuery },
   responses: {
-    200: { description: 'The order items', content: jsonContent(listSchema(orderItemSchema)) },
+    200: list,
+    404: { description: 'No order has this id', content: problemContent },
+    422: invalid,
+  },
+});
+
+const listOrderItemsByProduct = createRoute({
+  operationId: 'listOrderItemsByProduct',
+  method: 'get',
+  path: '/api/v1/products/{id}/order-items',
+  tags,
+  summary: 'Order items whose productId is this product: filtered, sorted and paged as the list is',
+  request: { params: idParamsSchema, query: orderItemListQuery },
+  responses: {
+    200: list,
+    404: { description: 'No product has this id', content: problemContent },
     422: invalid,
   },
 });
 
 const getOrderItem = createRoute({
+  operationId: 'getOrderItem',
   method: 'get',
   path: '/api/v1/order-items/{id}',
   tags,
@@ -85,6 +115,7 @@ const getOrderItem = createRoute({
 });
 
 const replaceOrderItem = createRoute({
+  operationId: 'replaceOrderItem',
   method: 'put',
   path: '/api/v1/order-items/{id}',
   tags,
@@ -102,6 +133,7 @@ const replaceOrderItem = createRoute({
 });
 
 const updateOrderItem = createRoute({
+  operationId: 'updateOrderItem',
   method: 'patch',
   path: '/api/v1/order-items/{id}',
   tags,
@@ -119,6 +151,7 @@ const updateOrderItem = createRoute({
 });
 
 const deleteOrderItem = createRoute({
+  operationId: 'deleteOrderItem',
   method: 'delete',
   path: '/api/v1/order-items/{id}',
   tags,
@@ -147,6 +180,20 @@ export function createOrderItemRouter(container: DependencyContainer) {
 
   router.openapi(listOrderItems, async (c) =>
     c.json(await orderItems.find(c.req.valid('query')), 200),
+  );
+
+  router.openapi(listOrderItemsByOrder, async (c) =>
+    c.json(
+      await orderItems.findReferring('orderId', c.req.valid('param').id, c.req.valid('query')),
+      200,
+    ),
+  );
+
+  router.openapi(listOrderItemsByProduct, async (c) =>
+    c.json(
+      await orderItems.findReferring('productId', c.req.valid('param').id, c.req.valid('query')),
+      200,
+    ),
   );
 
   router.openapi(getOrderItem, async (c) =>

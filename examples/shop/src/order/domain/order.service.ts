@@ -1,5 +1,6 @@
 import { BaseService } from '../../_core/domain/base.service.js';
-import { assertReferencesExist } from '../../_core/domain/references.js';
+import type { Id } from '../../_core/domain/entity.js';
+import { assertReferencedRowExists, assertReferencesExist } from '../../_core/domain/references.js';
 import { token } from '../../_core/domain/token.js';
 import type { Order, CreateOrder, UpdateOrder } from './order.entity.js';
 import { ORDER_REFERENCES, type OrderRepository } from './order.repository.js';
@@ -15,6 +16,11 @@ export class OrderService extends BaseService<CreateOrder, Order, UpdateOrder> {
       resource: this.resource,
       bulk,
     });
+  }
+
+  /** A 404 before listing under a row that does not exist (`GET /api/v1/customers/{id}/orders`). */
+  override async assertReferenced(field: string, id: Id): Promise<void> {
+    await assertReferencedRowExists(this.repository, ORDER_REFERENCES, field, id);
   }
 }
 

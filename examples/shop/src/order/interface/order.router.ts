@@ -9,13 +9,13 @@ import {
   dataSchema,
   idParamsSchema,
   jsonContent,
-  listQuerySchema,
   listSchema,
 } from '../../_core/interface/schemas.js';
 import { ORDER_USE_CASE } from '../application/order.use-case.js';
 import {
   createOrderSchema,
   createOrdersSchema,
+  orderListQuery,
   orderSchema,
   updateOrderSchema,
 } from './order.dto.js';
@@ -23,6 +23,7 @@ import {
 const tags = ['Orders'];
 const one = jsonContent(dataSchema(orderSchema));
 const many = jsonContent(dataListSchema(orderSchema));
+const list = { description: 'The orders', content: jsonContent(listSchema(orderSchema)) };
 const invalid = {
   description: 'The request is not valid, or refers to a row that does not exist',
   content: problemContent,
@@ -34,6 +35,7 @@ const conflict = {
 };
 
 const createOrder = createRoute({
+  operationId: 'createOrder',
   method: 'post',
   path: '/api/v1/orders',
   tags,
@@ -51,6 +53,7 @@ const createOrder = createRoute({
 });
 
 const createOrders = createRoute({
+  operationId: 'createOrders',
   method: 'post',
   path: '/api/v1/orders/bulk',
   tags,
@@ -64,18 +67,31 @@ const createOrders = createRoute({
 });
 
 const listOrders = createRoute({
+  operationId: 'listOrders',
   method: 'get',
   path: '/api/v1/orders',
   tags,
-  summary: 'A page of orders in id order, or those with the given ids',
-  request: { query: listQuerySchema },
+  summary: 'Orders: filtered, sorted, paged by offset or cursor; or those with the given ids',
+  request: { query: orderListQuery },
+  responses: { 200: list, 422: invalid },
+});
+
+const listOrdersByBuyer = createRoute({
+  operationId: 'listOrdersByBuyer',
+  method: 'get',
+  path: '/api/v1/customers/{id}/orders',
+  tags,
+  summary: 'Orders whose buyerId is this customer: filtered, sorted and paged as the list is',
+  request: { params: idParamsSchema, query: orderListQuery },
   responses: {
-    200: { description: 'The orders', content: jsonContent(listSchema(orderSchema)) },
+    200: list,
+    404: { description: 'No customer has this id', content: problemContent },
     422: invalid,
   },
 });
 
 const getOrder = createRoute({
+  operationId: 'getOrder',
   method: 'get',
   path: '/api/v1/orders/{id}',
   tags,
@@ -85,6 +101,7 @@ const getOrder = createRoute({
 });
 
 const replaceOrder = createRoute({
+  operationId: 'replaceOrder',
   method: 'put',
   path: '/api/v1/orders/{id}',
   tags,
@@ -102,6 +119,7 @@ const replaceOrder = createRoute({
 });
 
 const updateOrder = createRoute({
+  operationId: 'updateOrder',
   method: 'patch',
   path: '/api/v1/orders/{id}',
   tags,
@@ -119,6 +137,7 @@ const updateOrder = createRoute({
 });
 
 const deleteOrder = createRoute({
+  operationId: 'deleteOrder',
   method: 'delete',
   path: '/api/v1/orders/{id}',
   tags,
@@ -146,6 +165,13 @@ export function createOrderRouter(container: DependencyContainer) {
   );
 
   router.openapi(listOrders, async (c) => c.json(await orders.find(c.req.valid('query')), 200));
+
+  router.openapi(listOrdersByBuyer, async (c) =>
+    c.json(
+      await orders.findReferring('buyerId', c.req.valid('param').id, c.req.valid('query')),
+      200,
+    ),
+  );
 
   router.openapi(getOrder, async (c) => c.json(await orders.get(c.req.valid('param').id), 200));
 

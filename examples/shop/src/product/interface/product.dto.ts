@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 
+import { listQuerySchema } from '../../_core/interface/list-query-schema.js';
 import {
   batchSchema,
   bigintSchema,
@@ -66,3 +67,16 @@ export const productSchema = schemaOf<Product>(
     })
     .openapi('Product'),
 );
+
+/** `GET /api/v1/products`: the filters each field takes, and the indexed fields it sorts on. */
+export const productListQuery = listQuerySchema({
+  name: { kind: 'string' },
+  sku: { kind: 'string', sortable: true },
+  price: { kind: 'decimal', precision: 18, scale: 2 },
+  stock: { kind: 'int', sortable: true },
+  weight: { kind: 'float', optional: true },
+  views: { kind: 'bigint' },
+  releasedOn: { kind: 'date', optional: true },
+  categoryId: { kind: 'id', sortable: true },
+  discontinued: { kind: 'boolean' },
+});

@@ -1,10 +1,7 @@
 import type { Entity, Id } from '../../../src/_core/domain/entity.js';
-import type {
-  FoundByIds,
-  Page,
-  PageRequest,
-  Repository,
-} from '../../../src/_core/domain/repository.js';
+import type { Page, PageRequest, Slice, SliceRequest } from '../../../src/_core/domain/list.js';
+import type { FoundByIds, Repository } from '../../../src/_core/domain/repository.js';
+import { compareRows, listed } from './list-model.js';
 
 /**
  * A repository port kept in a Map, for service tests that need no database. Entities are the
@@ -29,9 +26,18 @@ export class InMemoryRepository<
     return Promise.all(inputs.map((input) => this.create(input)));
   }
 
-  async findPage({ page, pageSize }: PageRequest): Promise<Page<E>> {
-    const all = [...this.rows.values()];
+  async findPage({ page, pageSize, ...criteria }: PageRequest): Promise<Page<E>> {
+    const all = listed([...this.rows.values()], criteria);
     return { items: all.slice((page - 1) * pageSize, page * pageSize), total: all.length };
+  }
+
+  async findSlice({ limit, after, ...criteria }: SliceRequest): Promise<Slice<E>> {
+    const position =
+      after && Object.fromEntries(criteria.sort.map((key, i) => [key.field, after[i]]));
+    const rest = listed([...this.rows.values()], criteria).filter(
+      (row) => !position || compareRows(criteria.sort, row, position) > 0,
+    );
+    return { items: rest.slice(0, limit), more: rest.length > limit };
   }
 
   async findById(id: Id): Promise<E | undefined> {

@@ -146,6 +146,39 @@ describe.each(testDatabaseUrls)('customers over HTTP on %s', (url) => {
     expect(((await beyond.json()) as { data: unknown[] }).data).toEqual([]);
   });
 
+  it('walks the list by cursor, newest first: every row once, and no count', async () => {
+    await create();
+    await create();
+    await create();
+    const seen: number[] = [];
+    let query = 'sort=-id&limit=2';
+    for (;;) {
+      const response = await app.request(`${PATH}?${query}`);
+      expect(response.status).toBe(200);
+      const { data, meta } = (await response.json()) as {
+        data: Customer[];
+        meta: { nextCursor: string | null };
+      };
+      expect(meta).not.toHaveProperty('total');
+      seen.push(...data.map((row) => row.id));
+      if (meta.nextCursor === null) break;
+      query = `sort=-id&limit=2&after=${encodeURIComponent(meta.nextCursor)}`;
+    }
+    expect(seen).toEqual([...seen].sort((a, b) => b - a));
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toHaveLength(await total());
+  });
+
+  it('filters on email: only rows holding the value asked for', async () => {
+    const row = await create();
+    const value = String(row.email);
+    const response = await app.request(`${PATH}?email=${encodeURIComponent(value)}&pageSize=100`);
+    expect(response.status).toBe(200);
+    const { data } = (await response.json()) as { data: Customer[] };
+    expect(data.map((item) => item.id)).toContain(row.id);
+    expect(data.every((item) => String(item.email) === value)).toBe(true);
+  });
+
   it.each(BAD_QUERIES)('refuses ?%s with 422', async (query) => {
     expect((await problem(await app.request(`${PATH}?${query}`), 422)).code).toBe(
       'VALIDATION_FAILED',

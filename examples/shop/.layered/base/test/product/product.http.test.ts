@@ -160,6 +160,55 @@ describe.each(testDatabaseUrls)('products over HTTP on %s', (url) => {
     expect(((await beyond.json()) as { data: unknown[] }).data).toEqual([]);
   });
 
+  it('walks the list by cursor, newest first: every row once, and no count', async () => {
+    await create();
+    await create();
+    await create();
+    const seen: number[] = [];
+    let query = 'sort=-id&limit=2';
+    for (;;) {
+      const response = await app.request(`${PATH}?${query}`);
+      expect(response.status).toBe(200);
+      const { data, meta } = (await response.json()) as {
+        data: Product[];
+        meta: { nextCursor: string | null };
+      };
+      expect(meta).not.toHaveProperty('total');
+      seen.push(...data.map((row) => row.id));
+      if (meta.nextCursor === null) break;
+      query = `sort=-id&limit=2&after=${encodeURIComponent(meta.nextCursor)}`;
+    }
+    expect(seen).toEqual([...seen].sort((a, b) => b - a));
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toHaveLength(await total());
+  });
+
+  it('filters on name: only rows holding the value asked for', async () => {
+    const row = await create();
+    const value = String(row.name);
+    const response = await app.request(`${PATH}?name=${encodeURIComponent(value)}&pageSize=100`);
+    expect(response.status).toBe(200);
+    const { data } = (await response.json()) as { data: Product[] };
+    expect(data.map((item) => item.id)).toContain(row.id);
+    expect(data.every((item) => String(item.name) === value)).toBe(true);
+  });
+
+  it('lists the products of one category at /api/v1/categories/{id}/products, 404 under one that does not exist', async () => {
+    const child = await create();
+    const parentId = child.categoryId;
+    const path = `/api/v1/categories/{id}/products`.replace('{id}', String(parentId));
+    const response = await app.request(`${path}?limit=100`);
+    expect(response.status).toBe(200);
+    const { data } = (await response.json()) as { data: Product[] };
+    expect(data.map((row) => row.id)).toContain(child.id);
+    expect(data.every((row) => row.categoryId === parentId)).toBe(true);
+    const absent = `/api/v1/categories/{id}/products`.replace('{id}', String(ABSENT_ID));
+    expect((await problem(await app.request(absent), 404)).code).toMatch(/_NOT_FOUND$/);
+    expect((await problem(await app.request(`${path}?ids=${child.id}`), 422)).code).toBe(
+      'VALIDATION_FAILED',
+    );
+  });
+
   it.each(BAD_QUERIES)('refuses ?%s with 422', async (query) => {
     expect((await problem(await app.request(`${PATH}?${query}`), 422)).code).toBe(
       'VALIDATION_FAILED',

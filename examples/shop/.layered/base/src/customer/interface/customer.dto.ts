@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 
+import { listQuerySchema } from '../../_core/interface/list-query-schema.js';
 import {
   batchSchema,
   entityFields,
@@ -45,3 +46,11 @@ export const customerSchema = schemaOf<Customer>(
     })
     .openapi('Customer'),
 );
+
+/** `GET /api/v1/customers`: the filters each field takes, and the indexed fields it sorts on. */
+export const customerListQuery = listQuerySchema({
+  email: { kind: 'string', sortable: true },
+  name: { kind: 'string' },
+  vip: { kind: 'boolean' },
+  externalId: { kind: 'uuid', optional: true },
+});

@@ -1,5 +1,6 @@
 import { BaseService } from '../../_core/domain/base.service.js';
-import { assertReferencesExist } from '../../_core/domain/references.js';
+import type { Id } from '../../_core/domain/entity.js';
+import { assertReferencedRowExists, assertReferencesExist } from '../../_core/domain/references.js';
 import { token } from '../../_core/domain/token.js';
 import type { OrderItem, CreateOrderItem, UpdateOrderItem } from './order-item.entity.js';
 import { ORDER_ITEM_REFERENCES, type OrderItemRepository } from './order-item.repository.js';
@@ -15,6 +16,11 @@ export class OrderItemService extends BaseService<CreateOrderItem, OrderItem, Up
       resource: this.resource,
       bulk,
     });
+  }
+
+  /** A 404 before listing under a row that does not exist (`GET /api/v1/orders/{id}/order-items`). */
+  override async assertReferenced(field: string, id: Id): Promise<void> {
+    await assertReferencedRowExists(this.repository, ORDER_ITEM_REFERENCES, field, id);
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 
+import { listQuerySchema } from '../../_core/interface/list-query-schema.js';
 import {
   batchSchema,
   decimalSchema,
@@ -44,3 +45,11 @@ export const orderItemSchema = schemaOf<OrderItem>(
     })
     .openapi('OrderItem'),
 );
+
+/** `GET /api/v1/order-items`: the filters each field takes, and the indexed fields it sorts on. */
+export const orderItemListQuery = listQuerySchema({
+  orderId: { kind: 'id', sortable: true },
+  productId: { kind: 'id', sortable: true },
+  quantity: { kind: 'int' },
+  unitPrice: { kind: 'decimal', precision: 18, scale: 2 },
+});

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 
+import { listQuerySchema } from '../../_core/interface/list-query-schema.js';
 import {
   batchSchema,
   dateTimeSchema,
@@ -53,3 +54,11 @@ export const orderSchema = schemaOf<Order>(
     })
     .openapi('Order'),
 );
+
+/** `GET /api/v1/orders`: the filters each field takes, and the indexed fields it sorts on. */
+export const orderListQuery = listQuerySchema({
+  buyerId: { kind: 'id', sortable: true },
+  status: { kind: 'enum', values: ORDER_STATUSES },
+  placedAt: { kind: 'datetime' },
+  note: { kind: 'text', optional: true },
+});

@@ -9,13 +9,13 @@ import {
   dataSchema,
   idParamsSchema,
   jsonContent,
-  listQuerySchema,
   listSchema,
 } from '../../_core/interface/schemas.js';
 import { PRODUCT_USE_CASE } from '../application/product.use-case.js';
 import {
   createProductSchema,
   createProductsSchema,
+  productListQuery,
   productSchema,
   updateProductSchema,
 } from './product.dto.js';
@@ -23,6 +23,7 @@ import {
 const tags = ['Products'];
 const one = jsonContent(dataSchema(productSchema));
 const many = jsonContent(dataListSchema(productSchema));
+const list = { description: 'The products', content: jsonContent(listSchema(productSchema)) };
 const invalid = {
   description: 'The request is not valid, or refers to a row that does not exist',
   content: problemContent,
@@ -34,6 +35,7 @@ const conflict = {
 };
 
 const createProduct = createRoute({
+  operationId: 'createProduct',
   method: 'post',
   path: '/api/v1/products',
   tags,
@@ -51,6 +53,7 @@ const createProduct = createRoute({
 });
 
 const createProducts = createRoute({
+  operationId: 'createProducts',
   method: 'post',
   path: '/api/v1/products/bulk',
   tags,
@@ -64,18 +67,31 @@ const createProducts = createRoute({
 });
 
 const listProducts = createRoute({
+  operationId: 'listProducts',
   method: 'get',
   path: '/api/v1/products',
   tags,
-  summary: 'A page of products in id order, or those with the given ids',
-  request: { query: listQuerySchema },
+  summary: 'Products: filtered, sorted, paged by offset or cursor; or those with the given ids',
+  request: { query: productListQuery },
+  responses: { 200: list, 422: invalid },
+});
+
+const listProductsByCategory = createRoute({
+  operationId: 'listProductsByCategory',
+  method: 'get',
+  path: '/api/v1/categories/{id}/products',
+  tags,
+  summary: 'Products whose categoryId is this category: filtered, sorted and paged as the list is',
+  request: { params: idParamsSchema, query: productListQuery },
   responses: {
-    200: { description: 'The products', content: jsonContent(listSchema(productSchema)) },
+    200: list,
+    404: { description: 'No category has this id', content: problemContent },
     422: invalid,
   },
 });
 
 const getProduct = createRoute({
+  operationId: 'getProduct',
   method: 'get',
   path: '/api/v1/products/{id}',
   tags,
@@ -85,6 +101,7 @@ const getProduct = createRoute({
 });
 
 const replaceProduct = createRoute({
+  operationId: 'replaceProduct',
   method: 'put',
   path: '/api/v1/products/{id}',
   tags,
@@ -102,6 +119,7 @@ const replaceProduct = createRoute({
 });
 
 const updateProduct = createRoute({
+  operationId: 'updateProduct',
   method: 'patch',
   path: '/api/v1/products/{id}',
   tags,
@@ -119,6 +137,7 @@ const updateProduct = createRoute({
 });
 
 const deleteProduct = createRoute({
+  operationId: 'deleteProduct',
   method: 'delete',
   path: '/api/v1/products/{id}',
   tags,
@@ -146,6 +165,13 @@ export function createProductRouter(container: DependencyContainer) {
   );
 
   router.openapi(listProducts, async (c) => c.json(await products.find(c.req.valid('query')), 200));
+
+  router.openapi(listProductsByCategory, async (c) =>
+    c.json(
+      await products.findReferring('categoryId', c.req.valid('param').id, c.req.valid('query')),
+      200,
+    ),
+  );
 
   router.openapi(getProduct, async (c) => c.json(await products.get(c.req.valid('param').id), 200));
 
