@@ -1,13 +1,16 @@
 // BASELINE, not generated code: the floor `bench/http.mjs` measures the generated app against.
-// A minimal hand-written Hono + Kysely server for three routes of the bench's `product`
+// A minimal hand-written Hono + Kysely server for four routes of the bench's `product`
 // domain (name:string:max=120 price:decimal stock:int:default=0 sku:string:unique
 // description:text:optional): the same JSON bodies, the same zod validation (422
 // problem+json with pointers), the same database setup; no layers, DI, OpenAPI or logging.
 //
 // `bench/http.mjs` copies it into the generated project (so imports resolve from its
 // node_modules) after building that project, and runs: node baseline.mjs <port>
+import { createHash } from 'node:crypto';
+
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { sql } from 'kysely';
 import { z } from 'zod';
 
 import { createDatabase } from './dist/src/_core/infrastructure/database.js';
@@ -30,7 +33,21 @@ const createProduct = z.strictObject({
   description: z.string().nullable().default(null),
 });
 const positive = z.string().regex(/^[1-9]\d{0,14}$/, { error: 'Expected a positive integer' }).transform(Number);
-const pageQuery = z.object({ page: positive.optional(), pageSize: positive.pipe(z.number().max(100)).optional() });
+const size = positive.pipe(z.number().max(100));
+const pageQuery = z.object({ page: positive.optional(), pageSize: size.optional() });
+// The filtered list the bench loads: stock at least n, name containing a text, one cursor slice.
+const filteredQuery = z.strictObject({
+  'name.contains': z.string().min(1).max(1000),
+  'stock.gte': z.string().regex(/^-?\d{1,10}$/).transform(Number),
+  limit: size.optional(),
+});
+/** The generated app's cursor (base64url JSON of the last sort values, then a checksum over the query). */
+function nextCursor(filters, last) {
+  const payload = JSON.stringify([last.id]);
+  const asked = JSON.stringify([filters, [['id', false]]]);
+  const sum = createHash('sha256').update(`${asked}\n${payload}`).digest('base64url').slice(0, 22);
+  return `${Buffer.from(payload).toString('base64url')}.${sum}`;
+}
 
 const dbTime = (value) => {
   if (value instanceof Date) return value.toISOString();
@@ -73,6 +90,7 @@ app.get('/api/v1/products/:id', async (c) => {
 });
 
 app.get('/api/v1/products', async (c) => {
+  if (c.req.query('limit') !== undefined) return filtered(c);
   const query = pageQuery.safeParse(c.req.query());
   if (!query.success) return invalid(c, query.error);
   const { page = 1, pageSize = 20 } = query.data;
@@ -83,6 +101,24 @@ app.get('/api/v1/products', async (c) => {
   const total = Number(count);
   return c.json({ data: rows.map(toProduct), meta: { page, pageSize, total, totalPages: Math.ceil(total / pageSize) } });
 });
+
+async function filtered(c) {
+  const query = filteredQuery.safeParse(c.req.query());
+  if (!query.success) return invalid(c, query.error);
+  const { 'name.contains': text, 'stock.gte': stock, limit = 20 } = query.data;
+  const pattern = `%${text.replace(/[!%_]/g, '!$&')}%`;
+  const like = db.getExecutor().adapter.constructor.name === 'PostgresAdapter' ? sql`ilike` : sql`like`;
+  const rows = await select()
+    .where(sql`name ${like} ${pattern} escape '!'`)
+    .where('stock', '>=', stock)
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
+  const items = rows.slice(0, limit).map(toProduct);
+  const filters = [['name', 'contains', text], ['stock', 'gte', stock]];
+  const more = rows.length > limit;
+  return c.json({ data: items, meta: { limit, nextCursor: more ? nextCursor(filters, items.at(-1)) : null } });
+}
 
 app.post('/api/v1/products', async (c) => {
   const body = createProduct.safeParse(await c.req.json());
