@@ -70,30 +70,26 @@ export function whereAfter<O>(
   );
 }
 
+const COMPARISONS = { eq: '=', ne: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
+
 function matches(eb: Where, filter: Filter, dialect: Dialect): Expression<SqlBool> {
   const ref = column(filter, dialect);
-  const value = (raw: FieldValue) => toDb(filter.kind, raw, dialect);
-  switch (filter.operator) {
-    case 'eq':
-      return eb(ref, '=', value(filter.value as FieldValue));
-    case 'ne':
-      return eb(ref, '<>', value(filter.value as FieldValue));
-    case 'gt':
-      return eb(ref, '>', value(filter.value as FieldValue));
-    case 'gte':
-      return eb(ref, '>=', value(filter.value as FieldValue));
-    case 'lt':
-      return eb(ref, '<', value(filter.value as FieldValue));
-    case 'lte':
-      return eb(ref, '<=', value(filter.value as FieldValue));
+  const { operator, value } = filter;
+  switch (operator) {
     case 'in':
-      return eb(ref, 'in', (filter.value as readonly FieldValue[]).map(value));
+      return eb(
+        ref,
+        'in',
+        (value as readonly FieldValue[]).map((one) => toDb(filter.kind, one, dialect)),
+      );
     case 'isNull':
-      return eb(ref, filter.value ? 'is' : 'is not', null);
+      return eb(ref, value ? 'is' : 'is not', null);
     case 'contains':
-      return like(ref, `%${escapeLike(filter.value as string)}%`, dialect);
+      return like(ref, `%${escapeLike(value as string)}%`, dialect);
     case 'startsWith':
-      return like(ref, `${escapeLike(filter.value as string)}%`, dialect);
+      return like(ref, `${escapeLike(value as string)}%`, dialect);
+    default:
+      return eb(ref, COMPARISONS[operator], toDb(filter.kind, value as FieldValue, dialect));
   }
 }
 
