@@ -104,6 +104,11 @@ export interface DomainView extends DomainNames {
   hasUniqueSamples: boolean;
   /** `'categoryId' | 'parentId'`: the keys of the fixture's refs type. */
   refKeys: Code;
+  /** The routes need a signed-in user (`--access user|admin|owner`), and which role. */
+  guarded: boolean;
+  adminOnly: boolean;
+  /** `--access owner`: rows carry `ownerId`, and users see only their own. */
+  owner: boolean;
 }
 
 /**
@@ -169,6 +174,9 @@ export function domainView(spec: DomainSpec, options: { migrationName: string })
     hasRequiredFields: fields.some((field) => field.leftOut === null),
     hasUniqueSamples: fields.some((field) => /\bn\b/.test(field.sample)),
     refKeys: refs.map((ref) => literal(ref.property)).join(' | '),
+    guarded: (spec.access ?? 'public') !== 'public',
+    adminOnly: spec.access === 'admin',
+    owner: spec.access === 'owner',
   };
 }
 

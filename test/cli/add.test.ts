@@ -111,3 +111,41 @@ describe('layered init --auth', () => {
     expect(JSON.parse(await readFile(path.join(parent, 'one', '.layered/project.json'), 'utf8'))).toMatchObject({ features: ['auth'] });
   });
 });
+
+describe('layered new --access', () => {
+  it('without auth refuses anything but public (exit 1), naming layered add auth, and writes nothing', async () => {
+    const before = await snapshotTree(dir);
+    const result = await cli(['new', 'order', 'total:int', '--access', 'owner']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('--access owner needs auth');
+    expect(result.stderr).toContain('layered add auth');
+    expect(await snapshotTree(dir)).toEqual(before);
+  });
+
+  it('without auth leaves a public domain as it always was: no access in its manifest', async () => {
+    expect((await cli(['new', 'tag', 'label:string', '--access', 'public'])).exitCode).toBe(0);
+    expect(JSON.parse(await read('.layered/domains/tag.json')).spec).not.toHaveProperty('access');
+    expect(await read('src/tag/interface/tag.router.ts')).not.toContain('requireUser');
+  });
+
+  it('refuses an unknown level (exit 1), listing the levels', async () => {
+    const result = await cli(['new', 'tag', 'label:string', '--access', 'everyone']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('public, user, admin, owner');
+  });
+
+  it('with auth defaults to user, records the level in the manifest, and guards the routes', async () => {
+    expect((await cli(['add', 'auth'])).exitCode).toBe(0);
+    expect((await cli(['new', 'tag', 'label:string'])).exitCode).toBe(0);
+    expect((await cli(['new', 'report', 'title:string', '--access', 'admin'])).exitCode).toBe(0);
+    expect((await cli(['new', 'notice', 'text:string', '--access', 'public'])).exitCode).toBe(0);
+
+    expect(JSON.parse(await read('.layered/domains/tag.json')).spec.access).toBe('user');
+    expect(JSON.parse(await read('.layered/domains/report.json')).spec.access).toBe('admin');
+    expect(await read('src/tag/interface/tag.router.ts')).toContain('requireUser(container);');
+    expect(await read('src/report/interface/report.router.ts')).toContain("requireUser(container, 'admin');");
+    expect(await read('src/notice/interface/notice.router.ts')).not.toContain('requireUser');
+    expect(await read('test/report/report.access.test.ts')).toContain('403');
+    await expect(read('test/notice/notice.access.test.ts')).rejects.toThrow(/ENOENT/);
+  });
+});

@@ -11,12 +11,17 @@ import { createLogger } from '../../../src/_core/infrastructure/logger.js';
 import { createCoreApp, type App } from '../../../src/_core/interface/app.js';
 import { createRouter } from '../../../src/_core/interface/router.js';
 import type { AuthSettings } from '../../../src/auth/auth.config.js';
+import { ACCESS_TOKENS, PASSWORD_HASHER, USER_STORE } from '../../../src/auth/domain/auth.ports.js';
+import type { Role, User } from '../../../src/auth/domain/user.entity.js';
 import { registerAuthModule } from '../../../src/auth/infrastructure/auth.module.js';
 import { createAuthRouter } from '../../../src/auth/interface/auth.router.js';
 import { requireUser } from '../../../src/auth/interface/authenticate.js';
+import type { Client } from '../../_core/support/http-cases.js';
 import { migrateToLatest } from '../../_core/support/migrate.js';
 import { testSettings } from '../../_core/support/settings.js';
 import { uniqueNumber } from '../../_core/support/unique.js';
+
+export type { Client };
 
 export const TEST_SECRET = 'test-secret-of-at-least-thirty-two-bytes!';
 export const PASSWORD = 'correct horse battery staple';
@@ -98,6 +103,32 @@ export async function logIn(app: App, email: string, password = PASSWORD): Promi
   const response = await post(app, '/api/v1/auth/login', { email, password });
   expect(response.status).toBe(200);
   return ((await response.json()) as { data: Tokens }).data;
+}
+
+/**
+ * A client of `app` that sends the access token of a new user (or admin) with every request,
+ * for tests of what a signed-in caller may do.
+ */
+export async function signedIn(
+  app: App,
+  container: DependencyContainer,
+  role: Role = 'user',
+): Promise<Client & { user: User }> {
+  const passwordHash = await resolve(container, PASSWORD_HASHER).hash(PASSWORD);
+  const user = await resolve(container, USER_STORE).create({
+    email: uniqueEmail(),
+    passwordHash,
+    role,
+  });
+  const { token } = await resolve(container, ACCESS_TOKENS).issue(user);
+  return {
+    user,
+    request: (input, init, ...rest) => {
+      const headers = new Headers(init?.headers);
+      headers.set('Authorization', `Bearer ${token}`);
+      return app.request(input, { ...init, headers }, ...rest);
+    },
+  };
 }
 
 export function bearer(accessToken: string): Record<string, string> {
