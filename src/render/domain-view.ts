@@ -109,6 +109,8 @@ export interface DomainView extends DomainNames {
   adminOnly: boolean;
   /** `--access owner`: rows carry `ownerId`, and users see only their own. */
   owner: boolean;
+  /** The index on `owner_id` (every list of an owner's rows filters on it); null without owner. */
+  ownerIndex: string | null;
 }
 
 /**
@@ -160,7 +162,7 @@ export function domainView(spec: DomainSpec, options: { migrationName: string })
       migrationSchema: importList([
         'idColumn',
         'timestampColumns',
-        used.has('ref') && 'referenceColumn',
+        (used.has('ref') || spec.access === 'owner') && 'referenceColumn',
         used.has('decimal') && 'decimalType',
         used.has('datetime') && 'dateTimeType',
         used.has('uuid') && 'uuidType',
@@ -177,6 +179,7 @@ export function domainView(spec: DomainSpec, options: { migrationName: string })
     guarded: (spec.access ?? 'public') !== 'public',
     adminOnly: spec.access === 'admin',
     owner: spec.access === 'owner',
+    ownerIndex: spec.access === 'owner' ? identifier(names.tableName, 'owner_id', 'index') : null,
   };
 }
 

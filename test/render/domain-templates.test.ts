@@ -88,11 +88,11 @@ describe.each(fixtures)('domain templates for $spec', ({ spec, domain, table }) 
 });
 
 describe('domain templates behind auth', () => {
-  it.each(['user', 'admin'] as const)('--access %s guards every route and adds its access tests', async (access) => {
+  it.each(['user', 'admin', 'owner'] as const)('--access %s guards every route and adds its access tests', async (access) => {
     const spec = { ...(await parseDomainSpec({ specFile: path.join(SPECS, 'product.yaml') })), access };
     const rendered = await renderTemplateTree(path.join(templatesRoot, 'domain'), domainView(spec, { migrationName: `${MIGRATION}_product` }));
     const config = JSON.parse(await readFile(path.join(templatesRoot, 'project', 'dot_prettierrc.json'), 'utf8')) as prettier.Options;
-    for (const file of rendered.filter((f) => /router\.ts$|access\.test\.ts$|main\.ts$/.test(f.path))) {
+    for (const file of rendered.filter((f) => /router\.ts$|access\.test\.ts$|main\.ts$|entity\.ts$|repository\.ts$|fixtures\.ts$|^migrations\//.test(f.path) && f.content.trim() !== '')) {
       const content = await prettier.format(file.content, { ...config, filepath: file.path });
       await expect(content).toMatchFileSnapshot(`__snapshots__/product-${access}/${file.path}.snap`);
     }

@@ -14,6 +14,7 @@ import type { AuthSettings } from '../../../src/auth/auth.config.js';
 import { ACCESS_TOKENS, PASSWORD_HASHER, USER_STORE } from '../../../src/auth/domain/auth.ports.js';
 import type { Role, User } from '../../../src/auth/domain/user.entity.js';
 import { registerAuthModule } from '../../../src/auth/infrastructure/auth.module.js';
+import { KyselyUserStore } from '../../../src/auth/infrastructure/kysely-user-store.js';
 import { createAuthRouter } from '../../../src/auth/interface/auth.router.js';
 import { requireUser } from '../../../src/auth/interface/authenticate.js';
 import type { Client } from '../../_core/support/http-cases.js';
@@ -129,6 +130,12 @@ export async function signedIn(
       return app.request(input, { ...init, headers }, ...rest);
     },
   };
+}
+
+/** Stores a user who cannot log in (no password verifies `!`), to own fixture rows. */
+export async function seedUser(db: Kysely<Database>): Promise<number> {
+  const users = new KyselyUserStore(db);
+  return (await users.create({ email: uniqueEmail(), passwordHash: '!', role: 'user' })).id;
 }
 
 export function bearer(accessToken: string): Record<string, string> {
