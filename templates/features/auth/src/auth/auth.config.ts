@@ -69,7 +69,8 @@ export function loadAuthSettings(
 function jwtSecret(secret: string | undefined, nodeEnv: Settings['nodeEnv']): string {
   if (secret !== undefined && Buffer.byteLength(secret) >= MIN_SECRET_BYTES) return secret;
   if (nodeEnv === 'development') return randomBytes(MIN_SECRET_BYTES).toString('base64url');
-  const problem = secret === undefined ? 'is missing' : `is shorter than ${MIN_SECRET_BYTES} bytes`;
+  // `JWT_SECRET=` (as .env.example has it) is as missing as no line at all.
+  const problem = !secret ? 'is missing' : `is shorter than ${MIN_SECRET_BYTES} bytes`;
   throw new SettingsError(
     `Invalid settings: JWT_SECRET ${problem}; set at least ${MIN_SECRET_BYTES} random bytes, e.g. JWT_SECRET=$(openssl rand -base64 48)`,
   );

@@ -10,6 +10,7 @@ describe('auth settings', () => {
     'stop start-up in %s without JWT_SECRET, with one readable line',
     (nodeEnv) => {
       expect(() => loadAuthSettings({}, nodeEnv)).toThrow(SettingsError);
+      expect(() => loadAuthSettings({ JWT_SECRET: '' }, nodeEnv)).toThrow(/JWT_SECRET is missing/);
       expect(() => loadAuthSettings({}, nodeEnv)).toThrow(
         /^Invalid settings: JWT_SECRET is missing; set at least 32 random bytes, e\.g\. [^\n]+$/,
       );
