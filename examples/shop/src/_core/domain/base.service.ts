@@ -7,9 +7,11 @@ import {
   type PageRequest,
   type Repository,
 } from './repository.js';
+import type { OwnerScope } from './scope.js';
 
 /**
- * The seven CRUD operations over a repository port; absent rows become `NotFoundError`.
+ * The seven CRUD operations over a repository port; absent rows become `NotFoundError`, and
+ * so do rows outside the caller's `scope` (another user's row is not found, not forbidden).
  * Domain services extend it and add their own rules.
  *
  * @example
@@ -25,45 +27,45 @@ export abstract class BaseService<Create, E extends Entity, Update> {
     protected readonly resource: string,
   ) {}
 
-  async create(input: Create): Promise<E> {
+  async create(input: Create, scope?: OwnerScope): Promise<E> {
     await this.checkWrites([input], false);
-    return this.repository.create(input);
+    return this.repository.create(input, scope);
   }
 
-  async createMany(inputs: readonly Create[]): Promise<E[]> {
+  async createMany(inputs: readonly Create[], scope?: OwnerScope): Promise<E[]> {
     this.assertBatchSize(inputs.length);
     await this.checkWrites(inputs, true);
-    return this.repository.createMany(inputs);
+    return this.repository.createMany(inputs, scope);
   }
 
-  list(request: PageRequest): Promise<Page<E>> {
-    return this.repository.findPage(request);
+  list(request: PageRequest, scope?: OwnerScope): Promise<Page<E>> {
+    return this.repository.findPage(request, scope);
   }
 
-  async get(id: Id): Promise<E> {
-    const entity = await this.repository.findById(id);
+  async get(id: Id, scope?: OwnerScope): Promise<E> {
+    const entity = await this.repository.findById(id, scope);
     if (!entity) throw new NotFoundError(this.resource, id);
     return entity;
   }
 
-  async getMany(ids: readonly Id[]): Promise<FoundByIds<E>> {
+  async getMany(ids: readonly Id[], scope?: OwnerScope): Promise<FoundByIds<E>> {
     this.assertBatchSize(ids.length);
-    return this.repository.findByIds(ids);
+    return this.repository.findByIds(ids, scope);
   }
 
-  async update(id: Id, changes: Update): Promise<E> {
+  async update(id: Id, changes: Update, scope?: OwnerScope): Promise<E> {
     await this.checkWrites([changes], false);
-    const entity = await this.repository.update(id, changes);
+    const entity = await this.repository.update(id, changes, scope);
     if (!entity) throw new NotFoundError(this.resource, id);
     return entity;
   }
 
-  async delete(id: Id): Promise<void> {
-    if (!(await this.repository.delete(id))) throw new NotFoundError(this.resource, id);
+  async delete(id: Id, scope?: OwnerScope): Promise<void> {
+    if (!(await this.repository.delete(id, scope))) throw new NotFoundError(this.resource, id);
   }
 
-  count(): Promise<number> {
-    return this.repository.count();
+  count(scope?: OwnerScope): Promise<number> {
+    return this.repository.count(scope);
   }
 
   /**

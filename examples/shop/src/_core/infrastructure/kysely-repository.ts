@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable 
 
 import type { Entity, Id } from '../domain/entity.js';
 import type { FoundByIds, Page, PageRequest, Repository } from '../domain/repository.js';
+import type { Owned, OwnerScope } from '../domain/scope.js';
 import { toDbDateTime } from './column-values.js';
 import type { Database } from './database.js';
 import { isDeadlock, translateDatabaseError, type Operation } from './database-errors.js';
@@ -16,7 +17,8 @@ export interface BaseTable {
   updatedAt: Timestamp;
 }
 
-type Columns<T> = Omit<T, keyof BaseTable>;
+/** What a subclass maps: not the shared columns, nor the owner, which only a scope sets. */
+type Columns<T> = Omit<T, keyof BaseTable | keyof Owned>;
 
 /**
  * Ids are 32-bit `integer` columns on every dialect (schema.ts). A larger id cannot exist, and
@@ -34,7 +36,8 @@ type AnyDatabase = Record<string, AnyTable>;
 
 /**
  * `Repository` over one Kysely table: `id` order everywhere, timestamps kept up to date,
- * driver errors translated. A subclass names its table and maps rows ↔ entities.
+ * driver errors translated, and an owner `scope` added to any query that is given one (the
+ * table then has an `owner_id` column). A subclass names its table and maps rows ↔ entities.
  *
  * @example
  * export class ProductKyselyRepository
@@ -81,13 +84,15 @@ export abstract class KyselyRepository<
   /** Keys left `undefined` are not changed; `null` clears the column. */
   protected abstract toUpdate(changes: Update): Columns<Updateable<T>>;
 
-  create(input: Create): Promise<E> {
+  create(input: Create, scope?: OwnerScope): Promise<E> {
     return this.translate('write', async () => {
       if (this.returning) {
-        const row = await this.insertQuery(this.db, input).returningAll().executeTakeFirstOrThrow();
+        const row = await this.insertQuery(this.db, input, scope)
+          .returningAll()
+          .executeTakeFirstOrThrow();
         return this.toEntity(row as Selectable<T>);
       }
-      const id = await this.insert(this.db, input);
+      const id = await this.insert(this.db, input, scope);
       return this.toEntity(await this.selectById(this.db, id));
     });
   }
@@ -96,7 +101,7 @@ export abstract class KyselyRepository<
    * All rows or none: one transaction, one insert per row. Where the database has `RETURNING`
    * (SQLite, PostgreSQL) each insert answers its row; MySQL has none, so one select follows.
    */
-  createMany(inputs: readonly Create[]): Promise<E[]> {
+  createMany(inputs: readonly Create[], scope?: OwnerScope): Promise<E[]> {
     if (inputs.length === 0) return Promise.resolve([]);
     return this.translate('write', () =>
       retryDeadlocks(() =>
@@ -104,7 +109,7 @@ export abstract class KyselyRepository<
           if (this.returning) {
             const created: E[] = [];
             for (const input of inputs) {
-              const row = await this.insertQuery(trx, input)
+              const row = await this.insertQuery(trx, input, scope)
                 .returningAll()
                 .executeTakeFirstOrThrow();
               created.push(this.toEntity(row as Selectable<T>));
@@ -112,7 +117,7 @@ export abstract class KyselyRepository<
             return created;
           }
           const ids: Id[] = [];
-          for (const input of inputs) ids.push(await this.insert(trx, input));
+          for (const input of inputs) ids.push(await this.insert(trx, input, scope));
           const rows = await this.selectAll(trx).where('id', 'in', ids).orderBy('id').execute();
           return rows.map((row) => this.toEntity(row as Selectable<T>));
         }),
@@ -120,34 +125,34 @@ export abstract class KyselyRepository<
     );
   }
 
-  findPage({ page, pageSize }: PageRequest): Promise<Page<E>> {
+  findPage({ page, pageSize }: PageRequest, scope?: OwnerScope): Promise<Page<E>> {
     return this.translate('read', async () => {
       const [rows, total] = await Promise.all([
-        this.selectAll(this.db)
+        this.selectAll(this.db, scope)
           .orderBy('id')
           .limit(pageSize)
           .offset((page - 1) * pageSize)
           .execute(),
-        this.count(),
+        this.count(scope),
       ]);
       return { items: rows.map((row) => this.toEntity(row as Selectable<T>)), total };
     });
   }
 
-  findById(id: Id): Promise<E | undefined> {
+  findById(id: Id, scope?: OwnerScope): Promise<E | undefined> {
     if (!possible(id)) return Promise.resolve(undefined);
     return this.translate('read', async () => {
-      const row = await this.selectAll(this.db).where('id', '=', id).executeTakeFirst();
+      const row = await this.selectAll(this.db, scope).where('id', '=', id).executeTakeFirst();
       return row && this.toEntity(row as Selectable<T>);
     });
   }
 
-  findByIds(ids: readonly Id[]): Promise<FoundByIds<E>> {
+  findByIds(ids: readonly Id[], scope?: OwnerScope): Promise<FoundByIds<E>> {
     if (ids.length === 0) return Promise.resolve({ items: [], missing: [] });
     return this.translate('read', async () => {
       const asked = ids.filter(possible);
       const rows = asked.length
-        ? await this.selectAll(this.db).where('id', 'in', asked).execute()
+        ? await this.selectAll(this.db, scope).where('id', 'in', asked).execute()
         : [];
       const byId = new Map(
         rows.map((row) => [Number(row.id), this.toEntity(row as Selectable<T>)]),
@@ -163,37 +168,39 @@ export abstract class KyselyRepository<
     });
   }
 
-  update(id: Id, changes: Update): Promise<E | undefined> {
+  update(id: Id, changes: Update, scope?: OwnerScope): Promise<E | undefined> {
     if (!possible(id)) return Promise.resolve(undefined);
     return this.translate('write', async () => {
-      const query = this.db
+      let query = this.db
         .updateTable(this.table)
         .set({ ...this.toUpdate(changes), updatedAt: toDbDateTime(new Date()) })
         .where('id', '=', id);
+      if (scope) query = query.where('ownerId', '=', scope.ownerId);
       if (this.returning) {
         const row = await query.returningAll().executeTakeFirst();
         return row && this.toEntity(row as Selectable<T>);
       }
       await query.execute();
-      const row = await this.selectAll(this.db).where('id', '=', id).executeTakeFirst();
+      const row = await this.selectAll(this.db, scope).where('id', '=', id).executeTakeFirst();
       return row && this.toEntity(row as Selectable<T>);
     });
   }
 
-  delete(id: Id): Promise<boolean> {
+  delete(id: Id, scope?: OwnerScope): Promise<boolean> {
     if (!possible(id)) return Promise.resolve(false);
     return this.translate('delete', async () => {
-      const result = await this.db.deleteFrom(this.table).where('id', '=', id).executeTakeFirst();
+      let query = this.db.deleteFrom(this.table).where('id', '=', id);
+      if (scope) query = query.where('ownerId', '=', scope.ownerId);
+      const result = await query.executeTakeFirst();
       return result.numDeletedRows > 0n;
     });
   }
 
-  count(): Promise<number> {
+  count(scope?: OwnerScope): Promise<number> {
     return this.translate('read', async () => {
-      const { count } = await this.db
-        .selectFrom(this.table)
-        .select((eb) => eb.fn.countAll().as('count'))
-        .executeTakeFirstOrThrow();
+      let query = this.db.selectFrom(this.table).select((eb) => eb.fn.countAll().as('count'));
+      if (scope) query = query.where('ownerId', '=', scope.ownerId);
+      const { count } = await query.executeTakeFirstOrThrow();
       return Number(count);
     });
   }
@@ -240,20 +247,26 @@ export abstract class KyselyRepository<
     return this.db.getExecutor().adapter.supportsReturning;
   }
 
-  private insertQuery(db: Kysely<AnyDatabase>, input: Create) {
+  /** A scoped create is stamped with its owner: the body never names one. */
+  private insertQuery(db: Kysely<AnyDatabase>, input: Create, scope?: OwnerScope) {
     const now = toDbDateTime(new Date());
-    return db
-      .insertInto(this.table)
-      .values({ ...this.toInsert(input), createdAt: now, updatedAt: now } as Insertable<AnyTable>);
+    const owner = scope && { ownerId: scope.ownerId };
+    return db.insertInto(this.table).values({
+      ...this.toInsert(input),
+      ...owner,
+      createdAt: now,
+      updatedAt: now,
+    } as Insertable<AnyTable>);
   }
 
-  private async insert(db: Kysely<AnyDatabase>, input: Create): Promise<Id> {
-    const { insertId } = await this.insertQuery(db, input).executeTakeFirstOrThrow();
+  private async insert(db: Kysely<AnyDatabase>, input: Create, scope?: OwnerScope): Promise<Id> {
+    const { insertId } = await this.insertQuery(db, input, scope).executeTakeFirstOrThrow();
     return Number(insertId);
   }
 
-  private selectAll(db: Kysely<AnyDatabase>) {
-    return db.selectFrom(this.table).selectAll();
+  private selectAll(db: Kysely<AnyDatabase>, scope?: OwnerScope) {
+    const query = db.selectFrom(this.table).selectAll();
+    return scope ? query.where('ownerId', '=', scope.ownerId) : query;
   }
 
   private async selectById(db: Kysely<AnyDatabase>, id: Id) {

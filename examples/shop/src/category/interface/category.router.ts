@@ -12,6 +12,7 @@ import {
   listQuerySchema,
   listSchema,
 } from '../../_core/interface/schemas.js';
+import { bearerSecurity, requireUser } from '../../auth/interface/authenticate.js';
 import { CATEGORY_USE_CASE } from '../application/category.use-case.js';
 import {
   createCategorySchema,
@@ -32,11 +33,18 @@ const conflict = {
   description: 'A unique field clashes with another category',
   content: problemContent,
 };
+const guard = {
+  security: bearerSecurity,
+  responses: {
+    401: { description: 'No valid access token', content: problemContent },
+  },
+};
 
 const createCategory = createRoute({
   method: 'post',
   path: '/api/v1/categories',
   tags,
+  security: guard.security,
   summary: 'Create a category',
   request: { body: { required: true, content: jsonContent(createCategorySchema) } },
   responses: {
@@ -47,6 +55,7 @@ const createCategory = createRoute({
     },
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -54,12 +63,14 @@ const createCategories = createRoute({
   method: 'post',
   path: '/api/v1/categories/bulk',
   tags,
+  security: guard.security,
   summary: 'Create up to 100 categories, all or none',
   request: { body: { required: true, content: jsonContent(createCategoriesSchema) } },
   responses: {
     201: { description: 'Created, in the order sent', content: many },
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -67,11 +78,13 @@ const listCategories = createRoute({
   method: 'get',
   path: '/api/v1/categories',
   tags,
+  security: guard.security,
   summary: 'A page of categories in id order, or those with the given ids',
   request: { query: listQuerySchema },
   responses: {
     200: { description: 'The categories', content: jsonContent(listSchema(categorySchema)) },
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -79,15 +92,22 @@ const getCategory = createRoute({
   method: 'get',
   path: '/api/v1/categories/{id}',
   tags,
+  security: guard.security,
   summary: 'Get a category',
   request: { params: idParamsSchema },
-  responses: { 200: { description: 'The category', content: one }, 404: notFound, 422: invalid },
+  responses: {
+    200: { description: 'The category', content: one },
+    404: notFound,
+    422: invalid,
+    ...guard.responses,
+  },
 });
 
 const replaceCategory = createRoute({
   method: 'put',
   path: '/api/v1/categories/{id}',
   tags,
+  security: guard.security,
   summary: 'Replace a category; optional fields left out become null',
   request: {
     params: idParamsSchema,
@@ -98,6 +118,7 @@ const replaceCategory = createRoute({
     404: notFound,
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -105,6 +126,7 @@ const updateCategory = createRoute({
   method: 'patch',
   path: '/api/v1/categories/{id}',
   tags,
+  security: guard.security,
   summary: 'Change the fields sent',
   request: {
     params: idParamsSchema,
@@ -115,6 +137,7 @@ const updateCategory = createRoute({
     404: notFound,
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -122,6 +145,7 @@ const deleteCategory = createRoute({
   method: 'delete',
   path: '/api/v1/categories/{id}',
   tags,
+  security: guard.security,
   summary: 'Delete a category',
   request: { params: idParamsSchema },
   responses: {
@@ -129,12 +153,16 @@ const deleteCategory = createRoute({
     404: notFound,
     409: { description: 'Other rows still refer to this category', content: problemContent },
     422: invalid,
+    ...guard.responses,
   },
 });
 
 export function createCategoryRouter(container: DependencyContainer) {
   const categories = resolve(container, CATEGORY_USE_CASE);
   const router = createRouter();
+  const signedIn = requireUser(container);
+  router.use('/api/v1/categories', signedIn);
+  router.use('/api/v1/categories/*', signedIn);
 
   router.openapi(createCategory, async (c) => {
     const created = await categories.create(c.req.valid('json'));

@@ -12,6 +12,7 @@ import {
   listQuerySchema,
   listSchema,
 } from '../../_core/interface/schemas.js';
+import { bearerSecurity, requireUser } from '../../auth/interface/authenticate.js';
 import { CUSTOMER_USE_CASE } from '../application/customer.use-case.js';
 import {
   createCustomerSchema,
@@ -29,11 +30,19 @@ const conflict = {
   description: 'A unique field clashes with another customer',
   content: problemContent,
 };
+const guard = {
+  security: bearerSecurity,
+  responses: {
+    401: { description: 'No valid access token', content: problemContent },
+    403: { description: 'Only admins may', content: problemContent },
+  },
+};
 
 const createCustomer = createRoute({
   method: 'post',
   path: '/api/v1/customers',
   tags,
+  security: guard.security,
   summary: 'Create a customer',
   request: { body: { required: true, content: jsonContent(createCustomerSchema) } },
   responses: {
@@ -44,6 +53,7 @@ const createCustomer = createRoute({
     },
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -51,12 +61,14 @@ const createCustomers = createRoute({
   method: 'post',
   path: '/api/v1/customers/bulk',
   tags,
+  security: guard.security,
   summary: 'Create up to 100 customers, all or none',
   request: { body: { required: true, content: jsonContent(createCustomersSchema) } },
   responses: {
     201: { description: 'Created, in the order sent', content: many },
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -64,11 +76,13 @@ const listCustomers = createRoute({
   method: 'get',
   path: '/api/v1/customers',
   tags,
+  security: guard.security,
   summary: 'A page of customers in id order, or those with the given ids',
   request: { query: listQuerySchema },
   responses: {
     200: { description: 'The customers', content: jsonContent(listSchema(customerSchema)) },
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -76,15 +90,22 @@ const getCustomer = createRoute({
   method: 'get',
   path: '/api/v1/customers/{id}',
   tags,
+  security: guard.security,
   summary: 'Get a customer',
   request: { params: idParamsSchema },
-  responses: { 200: { description: 'The customer', content: one }, 404: notFound, 422: invalid },
+  responses: {
+    200: { description: 'The customer', content: one },
+    404: notFound,
+    422: invalid,
+    ...guard.responses,
+  },
 });
 
 const replaceCustomer = createRoute({
   method: 'put',
   path: '/api/v1/customers/{id}',
   tags,
+  security: guard.security,
   summary: 'Replace a customer; optional fields left out become null',
   request: {
     params: idParamsSchema,
@@ -95,6 +116,7 @@ const replaceCustomer = createRoute({
     404: notFound,
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -102,6 +124,7 @@ const updateCustomer = createRoute({
   method: 'patch',
   path: '/api/v1/customers/{id}',
   tags,
+  security: guard.security,
   summary: 'Change the fields sent',
   request: {
     params: idParamsSchema,
@@ -112,6 +135,7 @@ const updateCustomer = createRoute({
     404: notFound,
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -119,6 +143,7 @@ const deleteCustomer = createRoute({
   method: 'delete',
   path: '/api/v1/customers/{id}',
   tags,
+  security: guard.security,
   summary: 'Delete a customer',
   request: { params: idParamsSchema },
   responses: {
@@ -126,12 +151,16 @@ const deleteCustomer = createRoute({
     404: notFound,
     409: { description: 'Other rows still refer to this customer', content: problemContent },
     422: invalid,
+    ...guard.responses,
   },
 });
 
 export function createCustomerRouter(container: DependencyContainer) {
   const customers = resolve(container, CUSTOMER_USE_CASE);
   const router = createRouter();
+  const signedIn = requireUser(container, 'admin');
+  router.use('/api/v1/customers', signedIn);
+  router.use('/api/v1/customers/*', signedIn);
 
   router.openapi(createCustomer, async (c) => {
     const created = await customers.create(c.req.valid('json'));

@@ -12,6 +12,8 @@ import {
   listQuerySchema,
   listSchema,
 } from '../../_core/interface/schemas.js';
+import { bearerSecurity, requireUser } from '../../auth/interface/authenticate.js';
+import { ownedBy, visibleTo } from '../../auth/interface/owner-scope.js';
 import { ORDER_ITEM_USE_CASE } from '../application/order-item.use-case.js';
 import {
   createOrderItemSchema,
@@ -32,11 +34,18 @@ const conflict = {
   description: 'A unique field clashes with another order item',
   content: problemContent,
 };
+const guard = {
+  security: bearerSecurity,
+  responses: {
+    401: { description: 'No valid access token', content: problemContent },
+  },
+};
 
 const createOrderItem = createRoute({
   method: 'post',
   path: '/api/v1/order-items',
   tags,
+  security: guard.security,
   summary: 'Create an order item',
   request: { body: { required: true, content: jsonContent(createOrderItemSchema) } },
   responses: {
@@ -47,6 +56,7 @@ const createOrderItem = createRoute({
     },
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -54,12 +64,14 @@ const createOrderItems = createRoute({
   method: 'post',
   path: '/api/v1/order-items/bulk',
   tags,
+  security: guard.security,
   summary: 'Create up to 100 order items, all or none',
   request: { body: { required: true, content: jsonContent(createOrderItemsSchema) } },
   responses: {
     201: { description: 'Created, in the order sent', content: many },
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -67,11 +79,13 @@ const listOrderItems = createRoute({
   method: 'get',
   path: '/api/v1/order-items',
   tags,
+  security: guard.security,
   summary: 'A page of order items in id order, or those with the given ids',
   request: { query: listQuerySchema },
   responses: {
     200: { description: 'The order items', content: jsonContent(listSchema(orderItemSchema)) },
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -79,15 +93,22 @@ const getOrderItem = createRoute({
   method: 'get',
   path: '/api/v1/order-items/{id}',
   tags,
+  security: guard.security,
   summary: 'Get an order item',
   request: { params: idParamsSchema },
-  responses: { 200: { description: 'The order item', content: one }, 404: notFound, 422: invalid },
+  responses: {
+    200: { description: 'The order item', content: one },
+    404: notFound,
+    422: invalid,
+    ...guard.responses,
+  },
 });
 
 const replaceOrderItem = createRoute({
   method: 'put',
   path: '/api/v1/order-items/{id}',
   tags,
+  security: guard.security,
   summary: 'Replace an order item; optional fields left out become null',
   request: {
     params: idParamsSchema,
@@ -98,6 +119,7 @@ const replaceOrderItem = createRoute({
     404: notFound,
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -105,6 +127,7 @@ const updateOrderItem = createRoute({
   method: 'patch',
   path: '/api/v1/order-items/{id}',
   tags,
+  security: guard.security,
   summary: 'Change the fields sent',
   request: {
     params: idParamsSchema,
@@ -115,6 +138,7 @@ const updateOrderItem = createRoute({
     404: notFound,
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -122,6 +146,7 @@ const deleteOrderItem = createRoute({
   method: 'delete',
   path: '/api/v1/order-items/{id}',
   tags,
+  security: guard.security,
   summary: 'Delete an order item',
   request: { params: idParamsSchema },
   responses: {
@@ -129,40 +154,50 @@ const deleteOrderItem = createRoute({
     404: notFound,
     409: { description: 'Other rows still refer to this order item', content: problemContent },
     422: invalid,
+    ...guard.responses,
   },
 });
 
 export function createOrderItemRouter(container: DependencyContainer) {
   const orderItems = resolve(container, ORDER_ITEM_USE_CASE);
   const router = createRouter();
+  const signedIn = requireUser(container);
+  router.use('/api/v1/order-items', signedIn);
+  router.use('/api/v1/order-items/*', signedIn);
 
   router.openapi(createOrderItem, async (c) => {
-    const created = await orderItems.create(c.req.valid('json'));
+    const created = await orderItems.create(c.req.valid('json'), ownedBy(c));
     return c.json(created, 201, { Location: `/api/v1/order-items/${created.data.id}` });
   });
 
   router.openapi(createOrderItems, async (c) =>
-    c.json(await orderItems.createMany(c.req.valid('json')), 201),
+    c.json(await orderItems.createMany(c.req.valid('json'), ownedBy(c)), 201),
   );
 
   router.openapi(listOrderItems, async (c) =>
-    c.json(await orderItems.find(c.req.valid('query')), 200),
+    c.json(await orderItems.find(c.req.valid('query'), visibleTo(c)), 200),
   );
 
   router.openapi(getOrderItem, async (c) =>
-    c.json(await orderItems.get(c.req.valid('param').id), 200),
+    c.json(await orderItems.get(c.req.valid('param').id, visibleTo(c)), 200),
   );
 
   router.openapi(replaceOrderItem, async (c) =>
-    c.json(await orderItems.update(c.req.valid('param').id, c.req.valid('json')), 200),
+    c.json(
+      await orderItems.update(c.req.valid('param').id, c.req.valid('json'), visibleTo(c)),
+      200,
+    ),
   );
 
   router.openapi(updateOrderItem, async (c) =>
-    c.json(await orderItems.update(c.req.valid('param').id, c.req.valid('json')), 200),
+    c.json(
+      await orderItems.update(c.req.valid('param').id, c.req.valid('json'), visibleTo(c)),
+      200,
+    ),
   );
 
   router.openapi(deleteOrderItem, async (c) => {
-    await orderItems.delete(c.req.valid('param').id);
+    await orderItems.delete(c.req.valid('param').id, visibleTo(c));
     return c.body(null, 204);
   });
 

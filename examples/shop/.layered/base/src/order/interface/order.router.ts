@@ -12,6 +12,8 @@ import {
   listQuerySchema,
   listSchema,
 } from '../../_core/interface/schemas.js';
+import { bearerSecurity, requireUser } from '../../auth/interface/authenticate.js';
+import { ownedBy, visibleTo } from '../../auth/interface/owner-scope.js';
 import { ORDER_USE_CASE } from '../application/order.use-case.js';
 import {
   createOrderSchema,
@@ -32,11 +34,18 @@ const conflict = {
   description: 'A unique field clashes with another order',
   content: problemContent,
 };
+const guard = {
+  security: bearerSecurity,
+  responses: {
+    401: { description: 'No valid access token', content: problemContent },
+  },
+};
 
 const createOrder = createRoute({
   method: 'post',
   path: '/api/v1/orders',
   tags,
+  security: guard.security,
   summary: 'Create an order',
   request: { body: { required: true, content: jsonContent(createOrderSchema) } },
   responses: {
@@ -47,6 +56,7 @@ const createOrder = createRoute({
     },
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -54,12 +64,14 @@ const createOrders = createRoute({
   method: 'post',
   path: '/api/v1/orders/bulk',
   tags,
+  security: guard.security,
   summary: 'Create up to 100 orders, all or none',
   request: { body: { required: true, content: jsonContent(createOrdersSchema) } },
   responses: {
     201: { description: 'Created, in the order sent', content: many },
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -67,11 +79,13 @@ const listOrders = createRoute({
   method: 'get',
   path: '/api/v1/orders',
   tags,
+  security: guard.security,
   summary: 'A page of orders in id order, or those with the given ids',
   request: { query: listQuerySchema },
   responses: {
     200: { description: 'The orders', content: jsonContent(listSchema(orderSchema)) },
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -79,15 +93,22 @@ const getOrder = createRoute({
   method: 'get',
   path: '/api/v1/orders/{id}',
   tags,
+  security: guard.security,
   summary: 'Get an order',
   request: { params: idParamsSchema },
-  responses: { 200: { description: 'The order', content: one }, 404: notFound, 422: invalid },
+  responses: {
+    200: { description: 'The order', content: one },
+    404: notFound,
+    422: invalid,
+    ...guard.responses,
+  },
 });
 
 const replaceOrder = createRoute({
   method: 'put',
   path: '/api/v1/orders/{id}',
   tags,
+  security: guard.security,
   summary: 'Replace an order; optional fields left out become null',
   request: {
     params: idParamsSchema,
@@ -98,6 +119,7 @@ const replaceOrder = createRoute({
     404: notFound,
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -105,6 +127,7 @@ const updateOrder = createRoute({
   method: 'patch',
   path: '/api/v1/orders/{id}',
   tags,
+  security: guard.security,
   summary: 'Change the fields sent',
   request: {
     params: idParamsSchema,
@@ -115,6 +138,7 @@ const updateOrder = createRoute({
     404: notFound,
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -122,6 +146,7 @@ const deleteOrder = createRoute({
   method: 'delete',
   path: '/api/v1/orders/{id}',
   tags,
+  security: guard.security,
   summary: 'Delete an order',
   request: { params: idParamsSchema },
   responses: {
@@ -129,36 +154,44 @@ const deleteOrder = createRoute({
     404: notFound,
     409: { description: 'Other rows still refer to this order', content: problemContent },
     422: invalid,
+    ...guard.responses,
   },
 });
 
 export function createOrderRouter(container: DependencyContainer) {
   const orders = resolve(container, ORDER_USE_CASE);
   const router = createRouter();
+  const signedIn = requireUser(container);
+  router.use('/api/v1/orders', signedIn);
+  router.use('/api/v1/orders/*', signedIn);
 
   router.openapi(createOrder, async (c) => {
-    const created = await orders.create(c.req.valid('json'));
+    const created = await orders.create(c.req.valid('json'), ownedBy(c));
     return c.json(created, 201, { Location: `/api/v1/orders/${created.data.id}` });
   });
 
   router.openapi(createOrders, async (c) =>
-    c.json(await orders.createMany(c.req.valid('json')), 201),
+    c.json(await orders.createMany(c.req.valid('json'), ownedBy(c)), 201),
   );
 
-  router.openapi(listOrders, async (c) => c.json(await orders.find(c.req.valid('query')), 200));
+  router.openapi(listOrders, async (c) =>
+    c.json(await orders.find(c.req.valid('query'), visibleTo(c)), 200),
+  );
 
-  router.openapi(getOrder, async (c) => c.json(await orders.get(c.req.valid('param').id), 200));
+  router.openapi(getOrder, async (c) =>
+    c.json(await orders.get(c.req.valid('param').id, visibleTo(c)), 200),
+  );
 
   router.openapi(replaceOrder, async (c) =>
-    c.json(await orders.update(c.req.valid('param').id, c.req.valid('json')), 200),
+    c.json(await orders.update(c.req.valid('param').id, c.req.valid('json'), visibleTo(c)), 200),
   );
 
   router.openapi(updateOrder, async (c) =>
-    c.json(await orders.update(c.req.valid('param').id, c.req.valid('json')), 200),
+    c.json(await orders.update(c.req.valid('param').id, c.req.valid('json'), visibleTo(c)), 200),
   );
 
   router.openapi(deleteOrder, async (c) => {
-    await orders.delete(c.req.valid('param').id);
+    await orders.delete(c.req.valid('param').id, visibleTo(c));
     return c.body(null, 204);
   });
 
