@@ -12,9 +12,13 @@ const target = path.resolve(process.argv[2] ?? path.join(repo, 'examples', 'shop
 const cli = path.join(repo, 'bin', 'layered.js');
 const env = { ...process.env, LAYERED_NOW: '2026-01-01T00:00:00Z', NO_COLOR: '1' };
 
-/** Five related domains that together use every field type at least once. */
+/**
+ * Five related domains that together use every field type at least once, behind auth: customers
+ * are managed by admins, every signed-in user browses the catalogue, and each user sees only
+ * the orders (and their items) they placed.
+ */
 export const EXAMPLE_DOMAINS = [
-  ['customer', 'email:string:max=254:unique', 'name:string:max=120', 'vip:boolean:default=false', 'externalId:uuid:optional'],
+  ['customer', 'email:string:max=254:unique', 'name:string:max=120', 'vip:boolean:default=false', 'externalId:uuid:optional', '--access', 'admin'],
   ['category', 'name:string:max=80:unique', 'description:text:optional', 'parent:ref=category:optional'],
   [
     'product',
@@ -28,14 +32,14 @@ export const EXAMPLE_DOMAINS = [
     'attributes:json:optional',
     'category:ref',
   ],
-  ['order', 'buyer:ref=customer', 'status:enum:values=open,paid,shipped,cancelled:default=open', 'placedAt:datetime:default=now', 'note:text:optional'],
-  ['order-item', 'order:ref', 'product:ref', 'quantity:int', 'unitPrice:decimal'],
+  ['order', 'buyer:ref=customer', 'status:enum:values=open,paid,shipped,cancelled:default=open', 'placedAt:datetime:default=now', 'note:text:optional', '--access', 'owner'],
+  ['order-item', 'order:ref', 'product:ref', 'quantity:int', 'unitPrice:decimal', '--access', 'owner'],
 ];
 
 rmSync(target, { recursive: true, force: true });
 mkdirSync(path.dirname(target), { recursive: true });
 const run = (args) => execFileSync('node', [cli, ...args], { env, stdio: ['ignore', 'inherit', 'inherit'] });
-run(['init', target, '--no-install', '--no-git']);
+run(['init', target, '--auth', '--no-install', '--no-git']);
 for (const [domain, ...fields] of EXAMPLE_DOMAINS) run(['new', domain, ...fields, '--cwd', target]);
 
 /** A month later the shop needs a field: `change` writes the ALTER migration and merges the files. */

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode, LayeredError } from './errors.js';
 import { printError, printJsonError } from './output.js';
 import { cliVersion } from './package-info.js';
+import { registerAddCommand } from './commands/add.js';
 import { registerChangeCommand } from './commands/change.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerDestroyCommand } from './commands/destroy.js';
@@ -38,6 +39,7 @@ Examples:
   registerListCommand(program);
   registerCheckCommand(program);
   registerTemplatesCommand(program);
+  registerAddCommand(program);
   return program;
 }
 

@@ -14,6 +14,8 @@ const projectConfigSchema = z.object({
   serverContainer: z.string(),
   bootstrap: z.string(),
   migrations: z.string(),
+  /** Project-wide features added by `layered add` (`auth`, `jobs`). */
+  features: z.array(z.string()).optional(),
 });
 
 export type ProjectConfig = z.infer<typeof projectConfigSchema>;

@@ -8,6 +8,7 @@ export function registerInitCommand(program: Command): void {
     .description('Create a new layered backend in <dir> (empty, or holding only .git) and install it.')
     .argument('<dir>', 'directory to create; its name becomes the package name')
     .addOption(new Option('--db <dialect>', 'database for DATABASE_URL in .env').choices(['sqlite', 'mysql', 'postgres']).default('sqlite'))
+    .option('--auth', 'add users, login and tokens (as `layered add auth` does)')
     .option('--no-install', 'write the files but skip npm install')
     .option('--no-git', 'skip git init and the first commit (made only outside an existing repository)')
     .option('--package-manager <name>', 'package manager used to install (only npm for now)', 'npm')
@@ -20,6 +21,7 @@ Examples:
   $ layered init shop --db postgres   DATABASE_URL=postgres://postgres@127.0.0.1:5432/shop
   $ layered init . --no-install       into the current (empty) directory
   $ layered init shop --no-git        no git repository and no first commit
+  $ layered init shop --auth          with users, login and tokens; JWT_SECRET written to .env
 
 Then:
   $ cd shop && npm run dev            http://localhost:3000/api/docs`,

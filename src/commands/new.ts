@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 
 import type { NewOptions } from './new/run.js';
 
@@ -14,6 +14,14 @@ export function registerNewCommand(program: Command): void {
     .option('--force', 'an existing domain: apply this spec like `layered change --spec` (an ALTER migration, your edits merged in)')
     .option('--json', 'print one JSON object { ok, created, modified, removed, errors } on stdout')
     .option('--no-tests', 'skip the generated tests')
+    .addOption(
+      new Option('--access <level>', 'who may call its routes (needs `layered add auth`); default user with auth, public without').choices([
+        'public',
+        'user',
+        'admin',
+        'owner',
+      ]),
+    )
     .option('--cwd <dir>', 'run as if started in <dir>', process.cwd())
     .addHelpText(
       'after',
@@ -26,6 +34,7 @@ Examples:
   $ layered new product sku:string:unique description:text:optional category:ref
   $ layered new order buyer:ref=customer status:enum:values=open,paid,shipped:default=open
   $ layered new --spec specs/product.yaml --dry-run
+  $ layered new order total:decimal --access owner   each user sees only their own orders
   $ layered new product                      asks for the fields (in a terminal)`,
     )
     .action(async (domain: string | undefined, fields: string[], options: NewOptions) => {

@@ -24,6 +24,8 @@ export async function renderDomain(project: Project, spec: DomainSpec, options: 
     overrideRoot: await overrideRoot(project.root),
   });
   return rendered
+    // A template that renders nothing is for other specs (the access tests of a public domain).
+    .filter((file) => file.content.trim() !== '')
     .filter((file) => options.tests || !file.path.startsWith('test/'))
     .filter((file) => options.migration || !file.path.startsWith('migrations/'))
     .map((file) => ({ ...file, path: relocate(file.path, project.config.migrations) }));

@@ -55,6 +55,8 @@ export interface RefView {
   seedValue: Code;
   /** The list of rows referring to one target row: `/api/v1/categories/{id}/products`. */
   reversePath: string;
+  /** The same in Hono's syntax, for middleware: `/api/v1/categories/:id/products`. */
+  reverseRoutePath: string;
   /** Its route and OpenAPI operation: `listProductsByCategory`. */
   reverseOperation: string;
 }
@@ -112,6 +114,13 @@ export interface DomainView extends DomainNames {
   hasUniqueSamples: boolean;
   /** `'categoryId' | 'parentId'`: the keys of the fixture's refs type. */
   refKeys: Code;
+  /** The routes need a signed-in user (`--access user|admin|owner`), and which role. */
+  guarded: boolean;
+  adminOnly: boolean;
+  /** `--access owner`: rows carry `ownerId`, and users see only their own. */
+  owner: boolean;
+  /** The index on `owner_id` (every list of an owner's rows filters on it); null without owner. */
+  ownerIndex: string | null;
 }
 
 /**
@@ -165,7 +174,7 @@ export function domainView(spec: DomainSpec, options: { migrationName: string })
       migrationSchema: importList([
         'idColumn',
         'timestampColumns',
-        used.has('ref') && 'referenceColumn',
+        (used.has('ref') || spec.access === 'owner') && 'referenceColumn',
         used.has('decimal') && 'decimalType',
         used.has('datetime') && 'dateTimeType',
         used.has('uuid') && 'uuidType',
@@ -179,6 +188,10 @@ export function domainView(spec: DomainSpec, options: { migrationName: string })
     hasRequiredFields: fields.some((field) => field.leftOut === null),
     hasUniqueSamples: fields.some((field) => /\bn\b/.test(field.sample)),
     refKeys: refs.map((ref) => literal(ref.property)).join(' | '),
+    guarded: (spec.access ?? 'public') !== 'public',
+    adminOnly: spec.access === 'admin',
+    owner: spec.access === 'owner',
+    ownerIndex: spec.access === 'owner' ? identifier(names.tableName, 'owner_id', 'index') : null,
   };
 }
 
@@ -310,6 +323,7 @@ function refView(names: DomainNames, field: FieldSpec, refFields: readonly Field
   const segment = shared ? `${names.pluralKebab}-by-${kebabCase(field.name)}` : names.pluralKebab;
   return {
     reversePath: `/api/v1/${target.pluralKebab}/{id}/${segment}`,
+    reverseRoutePath: `/api/v1/${target.pluralKebab}/:id/${segment}`,
     reverseOperation: `list${names.pluralClass}By${pascalCase(field.name)}`,
     property: spelled.idPropertyName ?? '',
     className: target.className,

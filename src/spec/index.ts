@@ -12,10 +12,12 @@ export { parseFieldToken, parseFieldTokens } from './grammar.js';
 export { kyselyCamelCase, kyselySnakeCase } from './kysely-case.js';
 export { domainNames, fieldNames, type DomainNames, type FieldNames } from './names.js';
 export {
+  ACCESS_LEVELS,
   DEFAULT_STRING_MAX,
   MAX_FIELDS,
   domainSpecSchema,
   fieldSpecSchema,
+  type Access,
   type DomainSpec,
   type DomainSpecInput,
   type FieldSpec,

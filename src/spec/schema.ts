@@ -18,6 +18,13 @@ export const MAX_INDEXED_STRING_LENGTH = 768;
 const MYSQL_ROW_BYTES = 65_535;
 const ENUM_VALUE = /^[a-z][a-z0-9_-]*$/;
 
+/**
+ * Who may call a domain's routes (DESIGN.md §6): anyone, any signed-in user, admins, or each
+ * user their own rows. Absent means `public` (projects without auth never set it).
+ */
+export const ACCESS_LEVELS = ['public', 'user', 'admin', 'owner'] as const;
+export type Access = (typeof ACCESS_LEVELS)[number];
+
 /** The field's `default=` of a token is a string; a spec file may also hold a number or boolean. */
 const fieldInputSchema = z.strictObject(
   {
@@ -81,6 +88,7 @@ export const domainSpecSchema = z
         ctx.addIssue({ code: 'custom', message, params: { code, hint } });
         return z.NEVER;
       }),
+      access: z.enum(ACCESS_LEVELS, { error: `expected one of ${ACCESS_LEVELS.join(', ')}` }).optional(),
       fields: z
         .array(fieldSpecSchema, { error: 'expected a list of fields' })
         .min(1, { error: 'a domain needs at least one field' })

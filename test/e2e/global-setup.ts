@@ -3,8 +3,10 @@ import { mkdir, readFile, rename, rm, stat, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { execa } from 'execa';
 import type { TestProject } from 'vitest/node';
 
+import { AUTH_DEPENDENCIES } from '../../src/features/auth/index.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -31,6 +33,7 @@ export default async function setup(project: TestProject): Promise<void> {
 
   const reuse = !process.env['CI'] && (await exists(deps));
   const result = await runCli(['init', 'shop', ...(reuse ? ['--no-install'] : [])], { cwd: root });
+  if (result.exitCode === 0 && !reuse) await installFeatureDependencies(dir);
   if (result.exitCode === 0 && !process.env['CI']) {
     if (!reuse) {
       await mkdir(path.dirname(deps), { recursive: true });
@@ -44,7 +47,16 @@ export default async function setup(project: TestProject): Promise<void> {
 
 async function dependenciesHash(): Promise<string> {
   const manifest = await readFile(path.join(repo, 'templates', 'project', 'package.json.hbs'));
-  return createHash('sha256').update(manifest).digest('hex').slice(0, 12);
+  return createHash('sha256').update(manifest).update(JSON.stringify(AUTH_DEPENDENCIES)).digest('hex').slice(0, 12);
+}
+
+/**
+ * The shared node_modules also holds what `layered add auth` adds to a project, so end-to-end
+ * files can add the feature to their fresh projects without installing again.
+ */
+async function installFeatureDependencies(dir: string): Promise<void> {
+  const specs = Object.entries(AUTH_DEPENDENCIES).map(([name, range]) => `${name}@${range}`);
+  await execa('npm', ['install', '--no-save', '--no-audit', '--no-fund', ...specs], { cwd: dir });
 }
 
 async function exists(file: string): Promise<boolean> {

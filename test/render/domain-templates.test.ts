@@ -25,7 +25,9 @@ async function generate(specFile: string): Promise<RenderedFile[]> {
   const names = spec.name.replaceAll('-', '_');
   const rendered = await renderTemplateTree(path.join(templatesRoot, 'domain'), domainView(spec, { migrationName: `${MIGRATION}_${names}` }));
   const config = JSON.parse(await readFile(path.join(templatesRoot, 'project', 'dot_prettierrc.json'), 'utf8')) as prettier.Options;
-  return Promise.all(rendered.map(async (file) => ({ ...file, content: await prettier.format(file.content, { ...config, filepath: file.path }) })));
+  // As renderDomain does: a template that renders nothing is for other specs.
+  const written = rendered.filter((file) => file.content.trim() !== '');
+  return Promise.all(written.map(async (file) => ({ ...file, content: await prettier.format(file.content, { ...config, filepath: file.path }) })));
 }
 
 function importsOf(source: string): string[] {
@@ -81,6 +83,18 @@ describe.each(fixtures)('domain templates for $spec', ({ spec, domain, table }) 
     for (const file of await generate(spec)) {
       expect(await prettier.check(file.content, { ...config, filepath: file.path }), file.path).toBe(true);
       expect(file.content, file.path).not.toMatch(/\{\{|\}\}|undefined|\[object Object\]/);
+    }
+  });
+});
+
+describe('domain templates behind auth', () => {
+  it.each(['user', 'admin', 'owner'] as const)('--access %s guards every route and adds its access tests', async (access) => {
+    const spec = { ...(await parseDomainSpec({ specFile: path.join(SPECS, 'product.yaml') })), access };
+    const rendered = await renderTemplateTree(path.join(templatesRoot, 'domain'), domainView(spec, { migrationName: `${MIGRATION}_product` }));
+    const config = JSON.parse(await readFile(path.join(templatesRoot, 'project', 'dot_prettierrc.json'), 'utf8')) as prettier.Options;
+    for (const file of rendered.filter((f) => /router\.ts$|access\.test\.ts$|main\.ts$|entity\.ts$|repository\.ts$|fixtures\.ts$|^migrations\//.test(f.path) && f.content.trim() !== '')) {
+      const content = await prettier.format(file.content, { ...config, filepath: file.path });
+      await expect(content).toMatchFileSnapshot(`__snapshots__/product-${access}/${file.path}.snap`);
     }
   });
 });

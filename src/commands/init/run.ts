@@ -5,6 +5,7 @@ import { ExitCode, LayeredError } from '../../errors.js';
 import { withProgress } from '../../output.js';
 import { cliVersion, templatesRoot } from '../../package-info.js';
 import { applyChanges } from '../../plan/apply.js';
+import { findProject } from '../../project.js';
 import { renderTemplateTree } from '../../render/template-tree.js';
 import { cliDevDependency } from './cli-dependency.js';
 import { initGitRepository } from './git.js';
@@ -13,6 +14,7 @@ import { projectNameFrom } from './project-name.js';
 
 export interface InitOptions {
   db: 'sqlite' | 'mysql' | 'postgres';
+  auth?: boolean;
   install: boolean;
   git: boolean;
   packageManager: string;
@@ -39,6 +41,7 @@ export async function initProject(dir: string, options: InitOptions): Promise<vo
     await withProgress(`Writing ${files.length} files to ${dir}`, () =>
       applyChanges(target, files.map((file) => ({ kind: 'create' as const, path: file.path, content: file.content }))),
     );
+    if (options.auth) await addAuth(target);
   } catch (error) {
     if (createdTarget) await rm(target, { recursive: true, force: true });
     throw error;
@@ -50,6 +53,13 @@ export async function initProject(dir: string, options: InitOptions): Promise<vo
   if (options.git) process.stderr.write(`${await initGitRepository(target)}\n`);
   if (installError !== undefined) throw installError;
   process.stderr.write(`\nNext:\n  cd ${dir}\n${options.install ? '' : '  npm install\n'}  npm run dev    # then open http://localhost:3000/api/docs\n`);
+}
+
+/** `init --auth` is `init` then `add auth`, before the install so that its dependencies come too. */
+async function addAuth(target: string): Promise<void> {
+  const { authFeature } = await import('../../features/auth/index.js');
+  const tree = await authFeature.plan(await findProject(target));
+  await applyChanges(target, tree.changes());
 }
 
 /** Returns true when it created the directory (so a failed write can remove it again). */

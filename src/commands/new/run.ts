@@ -3,7 +3,8 @@ import { planDomain } from '../../generate/plan-domain.js';
 import { readManifest } from '../../manifest.js';
 import { findProject, listDomains } from '../../project.js';
 import type { Formatter } from '../../render/formatter.js';
-import { assertRefsExist, domainNames, parseDomainSpec, type DomainSpec } from '../../spec/index.js';
+import { withAccess } from '../../features/auth/access.js';
+import { assertRefsExist, domainNames, parseDomainSpec, type Access, type DomainSpec } from '../../spec/index.js';
 import { finishPlan } from '../finish-plan.js';
 
 export interface NewOptions {
@@ -12,13 +13,14 @@ export interface NewOptions {
   force?: boolean;
   json?: boolean;
   tests: boolean;
+  access?: Access;
   cwd: string;
 }
 
 export async function runNew(domain: string | undefined, tokens: string[], options: NewOptions, formatter: Formatter): Promise<void> {
   const project = await findProject(options.cwd);
   const existing = await listDomains(project.root);
-  const spec = await readSpec(domain, tokens, options, existing);
+  const spec = withAccess(await readSpec(domain, tokens, options, existing), options.access, project);
   const names = domainNames(spec.name);
   assertRefsExist(spec, [...existing, names.fileName]);
 

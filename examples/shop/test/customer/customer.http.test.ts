@@ -5,6 +5,7 @@ import { createCoreContainer, DATABASE, resolve } from '../../src/_core/core.mod
 import type { Database } from '../../src/_core/infrastructure/database.js';
 import { createCoreApp, type App } from '../../src/_core/interface/app.js';
 import type { Customer } from '../../src/customer/domain/customer.entity.js';
+import { registerAuthModule } from '../../src/auth/infrastructure/auth.module.js';
 import { registerCustomerModule } from '../../src/customer/infrastructure/customer.module.js';
 import { createCustomerRouter } from '../../src/customer/interface/customer.router.js';
 import {
@@ -19,6 +20,7 @@ import {
 } from '../_core/support/http-cases.js';
 import { migrateToLatest } from '../_core/support/migrate.js';
 import { testDatabaseUrls, testSettings } from '../_core/support/settings.js';
+import { signedIn, testAuthSettings, type Client } from '../auth/support/auth-app.js';
 import { sampleCustomer } from './customer.fixtures.js';
 
 const PATH = '/api/v1/customers';
@@ -34,16 +36,19 @@ const FIELDS: ReadonlyArray<{ property: string; type: string; wrongType: unknown
 const STRING_FIELDS = FIELDS.filter((field) => field.type === 'string' || field.type === 'text');
 
 describe.each(testDatabaseUrls)('customers over HTTP on %s', (url) => {
-  let app: App;
+  let app: Client;
   let db: Kysely<Database>;
 
   beforeAll(async () => {
     const container = createCoreContainer(testSettings({ databaseUrl: url }));
+    registerAuthModule(container, testAuthSettings());
     registerCustomerModule(container);
-    app = createCoreApp(container);
-    app.route('/', createCustomerRouter(container));
+    const server = createCoreApp(container);
+    server.route('/', createCustomerRouter(container));
     db = resolve(container, DATABASE);
     await migrateToLatest(db);
+    // Every request below carries a valid token: what this file tests is the domain itself.
+    app = await signedIn(server, container, 'admin');
   });
 
   afterAll(() => db.destroy());

@@ -5,6 +5,7 @@ import { createCoreContainer, DATABASE, resolve } from '../../src/_core/core.mod
 import type { Database } from '../../src/_core/infrastructure/database.js';
 import { createCoreApp, type App } from '../../src/_core/interface/app.js';
 import type { OrderItem } from '../../src/order-item/domain/order-item.entity.js';
+import { registerAuthModule } from '../../src/auth/infrastructure/auth.module.js';
 import { registerOrderItemModule } from '../../src/order-item/infrastructure/order-item.module.js';
 import { createOrderItemRouter } from '../../src/order-item/interface/order-item.router.js';
 import {
@@ -19,6 +20,7 @@ import {
 } from '../_core/support/http-cases.js';
 import { migrateToLatest } from '../_core/support/migrate.js';
 import { testDatabaseUrls, testSettings } from '../_core/support/settings.js';
+import { signedIn, testAuthSettings, type Client } from '../auth/support/auth-app.js';
 import { seedOrderItemRefs, type OrderItemRefs, sampleOrderItem } from './order-item.fixtures.js';
 
 const PATH = '/api/v1/order-items';
@@ -34,17 +36,20 @@ const FIELDS: ReadonlyArray<{ property: string; type: string; wrongType: unknown
 const STRING_FIELDS = FIELDS.filter((field) => field.type === 'string' || field.type === 'text');
 
 describe.each(testDatabaseUrls)('order items over HTTP on %s', (url) => {
-  let app: App;
+  let app: Client;
   let db: Kysely<Database>;
   let refs: OrderItemRefs;
 
   beforeAll(async () => {
     const container = createCoreContainer(testSettings({ databaseUrl: url }));
+    registerAuthModule(container, testAuthSettings());
     registerOrderItemModule(container);
-    app = createCoreApp(container);
-    app.route('/', createOrderItemRouter(container));
+    const server = createCoreApp(container);
+    server.route('/', createOrderItemRouter(container));
     db = resolve(container, DATABASE);
     await migrateToLatest(db);
+    // Every request below carries a valid token: what this file tests is the domain itself.
+    app = await signedIn(server, container);
     refs = await seedOrderItemRefs(db);
   });
 
@@ -80,6 +85,7 @@ describe.each(testDatabaseUrls)('order items over HTTP on %s', (url) => {
       id: expect.any(Number),
       createdAt: expect.stringMatching(/Z$/),
       updatedAt: data.createdAt,
+      ownerId: expect.any(Number),
     });
     const read = await app.request(`${PATH}/${data.id}`);
     expect(await read.json()).toEqual({ data });

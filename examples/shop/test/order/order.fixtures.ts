@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../src/_core/infrastructure/database.js';
 import type { Order, CreateOrder } from '../../src/order/domain/order.entity.js';
 import { OrderKyselyRepository } from '../../src/order/infrastructure/order.kysely-repository.js';
+import { seedUser } from '../auth/support/auth-app.js';
 import { seedCustomer } from '../customer/customer.fixtures.js';
 
 /** The ids of the rows an order refers to. */
@@ -25,7 +26,9 @@ export async function seedOrderRefs(db: Kysely<Database>): Promise<OrderRefs> {
   };
 }
 
-/** Stores an order and the rows it refers to, for tests that need one. */
+/** Stores an order and the rows it refers to, owned by a new user, for tests that need one. */
 export async function seedOrder(db: Kysely<Database>): Promise<Order> {
-  return new OrderKyselyRepository(db).create(sampleOrder(await seedOrderRefs(db)));
+  return new OrderKyselyRepository(db).create(sampleOrder(await seedOrderRefs(db)), {
+    ownerId: await seedUser(db),
+  });
 }

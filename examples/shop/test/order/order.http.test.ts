@@ -5,6 +5,7 @@ import { createCoreContainer, DATABASE, resolve } from '../../src/_core/core.mod
 import type { Database } from '../../src/_core/infrastructure/database.js';
 import { createCoreApp, type App } from '../../src/_core/interface/app.js';
 import type { Order } from '../../src/order/domain/order.entity.js';
+import { registerAuthModule } from '../../src/auth/infrastructure/auth.module.js';
 import { registerOrderModule } from '../../src/order/infrastructure/order.module.js';
 import { createOrderRouter } from '../../src/order/interface/order.router.js';
 import {
@@ -19,6 +20,7 @@ import {
 } from '../_core/support/http-cases.js';
 import { migrateToLatest } from '../_core/support/migrate.js';
 import { testDatabaseUrls, testSettings } from '../_core/support/settings.js';
+import { signedIn, testAuthSettings, type Client } from '../auth/support/auth-app.js';
 import { seedOrderRefs, type OrderRefs, sampleOrder } from './order.fixtures.js';
 
 const PATH = '/api/v1/orders';
@@ -34,17 +36,20 @@ const FIELDS: ReadonlyArray<{ property: string; type: string; wrongType: unknown
 const STRING_FIELDS = FIELDS.filter((field) => field.type === 'string' || field.type === 'text');
 
 describe.each(testDatabaseUrls)('orders over HTTP on %s', (url) => {
-  let app: App;
+  let app: Client;
   let db: Kysely<Database>;
   let refs: OrderRefs;
 
   beforeAll(async () => {
     const container = createCoreContainer(testSettings({ databaseUrl: url }));
+    registerAuthModule(container, testAuthSettings());
     registerOrderModule(container);
-    app = createCoreApp(container);
-    app.route('/', createOrderRouter(container));
+    const server = createCoreApp(container);
+    server.route('/', createOrderRouter(container));
     db = resolve(container, DATABASE);
     await migrateToLatest(db);
+    // Every request below carries a valid token: what this file tests is the domain itself.
+    app = await signedIn(server, container);
     refs = await seedOrderRefs(db);
   });
 
@@ -80,6 +85,7 @@ describe.each(testDatabaseUrls)('orders over HTTP on %s', (url) => {
       id: expect.any(Number),
       createdAt: expect.stringMatching(/Z$/),
       updatedAt: data.createdAt,
+      ownerId: expect.any(Number),
     });
     const read = await app.request(`${PATH}/${data.id}`);
     expect(await read.json()).toEqual({ data });

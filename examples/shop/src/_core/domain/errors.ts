@@ -15,6 +15,8 @@ export function codePrefix(resource: string): string {
 /** An expected failure with its HTTP status and a stable machine-readable code. */
 export abstract class AppError extends Error {
   abstract readonly status: number;
+  /** Headers the response must carry, e.g. `WWW-Authenticate` on a 401 or `Retry-After` on a 429. */
+  readonly headers?: Record<string, string>;
 
   constructor(
     message: string,

@@ -35,6 +35,7 @@ export class OrderItemKyselyRepository
       productId: row.productId,
       quantity: row.quantity,
       unitPrice: fromDbDecimal(row.unitPrice, 2),
+      ownerId: Number(row.ownerId),
     };
   }
 

@@ -10,6 +10,7 @@ export interface OrderTable extends BaseTable {
   status: OrderStatus;
   placedAt: DateTimeColumn;
   note: string | null;
+  ownerId: number;
 }
 
 export type OrderRow = Selectable<OrderTable>;

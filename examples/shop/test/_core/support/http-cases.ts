@@ -3,6 +3,9 @@ import { expect } from 'vitest';
 import { MAX_BODY_BYTES, type App } from '../../../src/_core/interface/app.js';
 import { uniqueNumber } from './unique.js';
 
+/** What tests send requests through: the app, or a client that adds headers (a token) to each. */
+export type Client = Pick<App, 'request'>;
+
 /*
  * The bad-input cases every domain's HTTP test runs: none of them depends on the domain's
  * fields, so they live here once and each domain's test picks them up.
@@ -143,7 +146,7 @@ type PropertySchema = { maxLength?: number; enum?: string[] };
 
 /** The create body's properties at `path`, as the OpenAPI document publishes them. */
 export async function createBodySchema(
-  app: App,
+  app: Client,
   path: string,
 ): Promise<Record<string, PropertySchema>> {
   type Schema = { $ref?: string; properties?: Record<string, PropertySchema> };
@@ -162,7 +165,7 @@ export async function createBodySchema(
 }
 
 /** How many rows the collection at `path` holds, as its list route reports. */
-export async function countRows(app: App, path: string): Promise<number> {
+export async function countRows(app: Client, path: string): Promise<number> {
   const response = await app.request(`${path}?pageSize=1`);
   return ((await response.json()) as { meta: { total: number } }).meta.total;
 }

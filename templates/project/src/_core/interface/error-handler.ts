@@ -22,6 +22,7 @@ export function createErrorHandler(settings: Settings): ErrorHandler<AppEnv> {
         error.code,
         error.message,
         error.errors,
+        error.headers,
       );
     }
     if (error instanceof HTTPException) {

@@ -38,6 +38,7 @@ export function problemResponse(
   code: string,
   detail: string,
   errors?: FieldError[],
+  headers: Record<string, string> = {},
 ): Response {
   const problem: Problem = {
     type: 'about:blank',
@@ -49,5 +50,8 @@ export function problemResponse(
     ...(errors && errors.length > 0 && { errors }),
     traceId: c.get('requestId'),
   };
-  return c.body(JSON.stringify(problem), status, { 'Content-Type': 'application/problem+json' });
+  return c.body(JSON.stringify(problem), status, {
+    ...headers,
+    'Content-Type': 'application/problem+json',
+  });
 }

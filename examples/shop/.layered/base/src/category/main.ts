@@ -4,12 +4,14 @@ import { loadSettings, SettingsError } from '../_core/config.js';
 import { createCoreContainer } from '../_core/core.module.js';
 import { createCoreApp } from '../_core/interface/app.js';
 import { runServer } from '../_core/interface/server.js';
+import { registerAuthModule } from '../auth/infrastructure/auth.module.js';
 import { registerCategoryModule } from './infrastructure/category.module.js';
 import { createCategoryRouter } from './interface/category.router.js';
 
 // Runs the category domain alone; it shares the one database and its migrations.
 try {
   const container = createCoreContainer(loadSettings());
+  registerAuthModule(container);
   registerCategoryModule(container);
   const app = createCoreApp(container);
   app.route('/', createCategoryRouter(container));

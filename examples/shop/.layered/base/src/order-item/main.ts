@@ -4,12 +4,14 @@ import { loadSettings, SettingsError } from '../_core/config.js';
 import { createCoreContainer } from '../_core/core.module.js';
 import { createCoreApp } from '../_core/interface/app.js';
 import { runServer } from '../_core/interface/server.js';
+import { registerAuthModule } from '../auth/infrastructure/auth.module.js';
 import { registerOrderItemModule } from './infrastructure/order-item.module.js';
 import { createOrderItemRouter } from './interface/order-item.router.js';
 
 // Runs the order item domain alone; it shares the one database and its migrations.
 try {
   const container = createCoreContainer(loadSettings());
+  registerAuthModule(container);
   registerOrderItemModule(container);
   const app = createCoreApp(container);
   app.route('/', createOrderItemRouter(container));

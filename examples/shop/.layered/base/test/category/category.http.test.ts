@@ -5,6 +5,7 @@ import { createCoreContainer, DATABASE, resolve } from '../../src/_core/core.mod
 import type { Database } from '../../src/_core/infrastructure/database.js';
 import { createCoreApp, type App } from '../../src/_core/interface/app.js';
 import type { Category } from '../../src/category/domain/category.entity.js';
+import { registerAuthModule } from '../../src/auth/infrastructure/auth.module.js';
 import { registerCategoryModule } from '../../src/category/infrastructure/category.module.js';
 import { createCategoryRouter } from '../../src/category/interface/category.router.js';
 import {
@@ -19,6 +20,7 @@ import {
 } from '../_core/support/http-cases.js';
 import { migrateToLatest } from '../_core/support/migrate.js';
 import { testDatabaseUrls, testSettings } from '../_core/support/settings.js';
+import { signedIn, testAuthSettings, type Client } from '../auth/support/auth-app.js';
 import { seedCategoryRefs, type CategoryRefs, sampleCategory } from './category.fixtures.js';
 
 const PATH = '/api/v1/categories';
@@ -33,17 +35,20 @@ const FIELDS: ReadonlyArray<{ property: string; type: string; wrongType: unknown
 const STRING_FIELDS = FIELDS.filter((field) => field.type === 'string' || field.type === 'text');
 
 describe.each(testDatabaseUrls)('categories over HTTP on %s', (url) => {
-  let app: App;
+  let app: Client;
   let db: Kysely<Database>;
   let refs: CategoryRefs;
 
   beforeAll(async () => {
     const container = createCoreContainer(testSettings({ databaseUrl: url }));
+    registerAuthModule(container, testAuthSettings());
     registerCategoryModule(container);
-    app = createCoreApp(container);
-    app.route('/', createCategoryRouter(container));
+    const server = createCoreApp(container);
+    server.route('/', createCategoryRouter(container));
     db = resolve(container, DATABASE);
     await migrateToLatest(db);
+    // Every request below carries a valid token: what this file tests is the domain itself.
+    app = await signedIn(server, container);
     refs = await seedCategoryRefs(db);
   });
 

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../src/_core/infrastructure/database.js';
 import type { OrderItem, CreateOrderItem } from '../../src/order-item/domain/order-item.entity.js';
 import { OrderItemKyselyRepository } from '../../src/order-item/infrastructure/order-item.kysely-repository.js';
+import { seedUser } from '../auth/support/auth-app.js';
 import { seedOrder } from '../order/order.fixtures.js';
 import { seedProduct } from '../product/product.fixtures.js';
 
@@ -27,7 +28,9 @@ export async function seedOrderItemRefs(db: Kysely<Database>): Promise<OrderItem
   };
 }
 
-/** Stores an order item and the rows it refers to, for tests that need one. */
+/** Stores an order item and the rows it refers to, owned by a new user, for tests that need one. */
 export async function seedOrderItem(db: Kysely<Database>): Promise<OrderItem> {
-  return new OrderItemKyselyRepository(db).create(sampleOrderItem(await seedOrderItemRefs(db)));
+  return new OrderItemKyselyRepository(db).create(sampleOrderItem(await seedOrderItemRefs(db)), {
+    ownerId: await seedUser(db),
+  });
 }

@@ -9,6 +9,7 @@ export interface OrderItemTable extends BaseTable {
   productId: number;
   quantity: number;
   unitPrice: DecimalColumn;
+  ownerId: number;
 }
 
 export type OrderItemRow = Selectable<OrderItemTable>;

@@ -42,6 +42,7 @@ export const orderItemSchema = schemaOf<OrderItem>(
       productId: z.number().int().openapi({ example: 1 }),
       quantity: z.number().int().openapi({ example: 12 }),
       unitPrice: z.string().openapi({ format: 'decimal', example: '12345678901234.56' }),
+      ownerId: entityFields.id,
     })
     .openapi('OrderItem'),
 );

@@ -28,6 +28,7 @@ export class OrderKyselyRepository
       status: row.status,
       placedAt: fromDbDateTime(row.placedAt),
       note: row.note,
+      ownerId: Number(row.ownerId),
     };
   }
 

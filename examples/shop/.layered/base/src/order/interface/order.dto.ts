@@ -51,6 +51,7 @@ export const orderSchema = schemaOf<Order>(
       status: z.enum(ORDER_STATUSES).openapi({ example: 'open' }),
       placedAt: z.iso.datetime().openapi({ example: '2026-01-31T09:30:00.125Z' }),
       note: z.string().nullable().openapi({ example: 'Note A, written at length.' }),
+      ownerId: entityFields.id,
     })
     .openapi('Order'),
 );

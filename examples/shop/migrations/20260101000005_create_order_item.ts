@@ -15,6 +15,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .$call(referenceColumn('product_id', 'product', { notNull: true }))
     .addColumn('quantity', 'integer', (col) => col.notNull())
     .addColumn('unit_price', decimalType(db, 18, 2), (col) => col.notNull())
+    .$call(referenceColumn('owner_id', 'user', { notNull: true, onDelete: 'cascade' }))
     .$call(timestampColumns(db))
     .execute();
   await db.schema
@@ -26,6 +27,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createIndex('order_item_product_id_index')
     .on('order_item')
     .column('product_id')
+    .execute();
+  await db.schema
+    .createIndex('order_item_owner_id_index')
+    .on('order_item')
+    .column('owner_id')
     .execute();
 }
 

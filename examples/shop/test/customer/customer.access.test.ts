@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely';
+import type { DependencyContainer } from 'tsyringe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createCoreContainer, DATABASE, resolve } from '../../src/_core/core.module.js';
+import type { Database } from '../../src/_core/infrastructure/database.js';
+import { createCoreApp, type App } from '../../src/_core/interface/app.js';
+import { registerAuthModule } from '../../src/auth/infrastructure/auth.module.js';
+import { registerCustomerModule } from '../../src/customer/infrastructure/customer.module.js';
+import { createCustomerRouter } from '../../src/customer/interface/customer.router.js';
+import { problem } from '../_core/support/http-cases.js';
+import { migrateToLatest } from '../_core/support/migrate.js';
+import { testDatabaseUrls, testSettings } from '../_core/support/settings.js';
+import { signedIn, testAuthSettings } from '../auth/support/auth-app.js';
+
+const PATH = '/api/v1/customers';
+/** Every route with a method and a body of the right shape (the guard answers before validation). */
+const ROUTES: ReadonlyArray<[string, string]> = [
+  ['POST', PATH],
+  ['POST', `${PATH}/bulk`],
+  ['GET', PATH],
+  ['GET', `${PATH}/1`],
+  ['PUT', `${PATH}/1`],
+  ['PATCH', `${PATH}/1`],
+  ['DELETE', `${PATH}/1`],
+];
+
+describe.each(testDatabaseUrls)('who may call the customer routes on %s', (url) => {
+  let server: App;
+  let container: DependencyContainer;
+  let db: Kysely<Database>;
+
+  beforeAll(async () => {
+    container = createCoreContainer(testSettings({ databaseUrl: url }));
+    registerAuthModule(container, testAuthSettings());
+    registerCustomerModule(container);
+    server = createCoreApp(container);
+    server.route('/', createCustomerRouter(container));
+    db = resolve(container, DATABASE);
+    await migrateToLatest(db);
+  });
+
+  afterAll(() => db.destroy());
+
+  function call(method: string, path: string, headers: Record<string, string> = {}) {
+    const body = method === 'GET' || method === 'DELETE' ? undefined : '{}';
+    return server.request(path, {
+      method,
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body,
+    });
+  }
+
+  it.each(ROUTES)(
+    '%s %s without a token: 401 with WWW-Authenticate: Bearer',
+    async (method, path) => {
+      const response = await call(method, path);
+      expect((await problem(response, 401)).code).toBe('UNAUTHORIZED');
+      expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    },
+  );
+
+  it.each(ROUTES)('%s %s with a malformed token: 401', async (method, path) => {
+    await problem(await call(method, path, { Authorization: 'Bearer not.a.token' }), 401);
+  });
+
+  it.each(ROUTES)("%s %s with a user's token: 403, only admins may", async (method, path) => {
+    const user = await signedIn(server, container);
+    const body = method === 'GET' || method === 'DELETE' ? undefined : '{}';
+    const response = await user.request(path, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body,
+    });
+    expect((await problem(response, 403)).code).toBe('FORBIDDEN');
+  });
+
+  it('declares bearer security on every customer operation in the OpenAPI document', async () => {
+    const document = (await (await server.request('/api/openapi.json')).json()) as {
+      paths: Record<
+        string,
+        Record<string, { security?: unknown; responses: Record<string, unknown> }>
+      >;
+    };
+    const operations = Object.entries(document.paths)
+      .filter(([path]) => path === PATH || path.startsWith(`${PATH}/`))
+      .flatMap(([, operations]) => Object.values(operations));
+    expect(operations).toHaveLength(ROUTES.length);
+    for (const operation of operations) {
+      expect(operation.security).toEqual([{ bearerAuth: [] }]);
+      expect(operation.responses).toHaveProperty('401');
+    }
+  });
+});
