@@ -3,7 +3,7 @@ import { MysqlAdapter, PostgresAdapter, SqliteAdapter, type Kysely } from 'kysel
 export type Dialect = 'sqlite' | 'mysql' | 'postgres';
 
 /** Which database a Kysely instance talks to, for the few statements that differ. */
-export function dialectOf(db: Kysely<unknown>): Dialect {
+export function dialectOf(db: Pick<Kysely<unknown>, 'getExecutor'>): Dialect {
   const adapter = db.getExecutor().adapter;
   if (adapter instanceof SqliteAdapter) return 'sqlite';
   if (adapter instanceof PostgresAdapter) return 'postgres';
