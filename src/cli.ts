@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode, LayeredError } from './errors.js';
 import { printError, printJsonError } from './output.js';
 import { cliVersion } from './package-info.js';
+import { registerAddCommand } from './commands/add.js';
 import { registerChangeCommand } from './commands/change.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerDestroyCommand } from './commands/destroy.js';
@@ -28,7 +29,8 @@ Examples:
   $ layered new product name:string price:decimal stock:int:default=0
   $ layered new --spec specs/order.yaml --dry-run
   $ layered change product add stock:int:default=0 rename title=name
-  $ layered sync --dry-run                 show what today's templates change in every domain`,
+  $ layered sync --dry-run                 show what today's templates change in every domain
+  $ layered add jobs                       domain events through an outbox, BullMQ and a worker`,
     );
   registerInitCommand(program);
   registerNewCommand(program);
@@ -38,6 +40,7 @@ Examples:
   registerListCommand(program);
   registerCheckCommand(program);
   registerTemplatesCommand(program);
+  registerAddCommand(program);
   return program;
 }
 

@@ -14,6 +14,8 @@ const projectConfigSchema = z.object({
   serverContainer: z.string(),
   bootstrap: z.string(),
   migrations: z.string(),
+  /** Project-wide features `layered add` turned on, such as `jobs`. */
+  features: z.array(z.string()).optional(),
 });
 
 export type ProjectConfig = z.infer<typeof projectConfigSchema>;
@@ -71,6 +73,11 @@ function parseConfig(text: string, file: string): ProjectConfig {
     });
   }
   return parsed.data;
+}
+
+/** Whether `layered add <feature>` has turned `feature` on. */
+export function hasFeature(config: ProjectConfig, feature: string): boolean {
+  return config.features?.includes(feature) ?? false;
 }
 
 /** Names of the domains the project holds, from their manifests (`.layered/domains/*.json`). */

@@ -6,19 +6,25 @@ import { describe, expect, it } from 'vitest';
 
 import { listTemplates } from '../../src/render/template-tree.js';
 
-const root = path.join(import.meta.dirname, '../../templates/project');
+const templates = path.join(import.meta.dirname, '../../templates');
+const root = path.join(templates, 'project');
+/** Trees copied into a project as they are: `init`'s, and each feature's (`layered add`). */
+const copied = ['project', 'features/jobs/project'];
 
 /**
  * `init` copies the project's `.ts` files as they are (only `.hbs` files are rendered and
  * formatted), so each must already be what the project's own prettier config prints: a user who
  * runs prettier on a fresh project should see no change.
  */
-describe('the project template', async () => {
+describe('the project templates', async () => {
   const config = JSON.parse(await readFile(path.join(root, 'dot_prettierrc.json'), 'utf8')) as prettier.Options;
-  const files = (await listTemplates(root)).filter((file) => file.endsWith('.ts'));
+  const files: string[] = [];
+  for (const tree of copied) {
+    files.push(...(await listTemplates(path.join(templates, tree))).filter((file) => file.endsWith('.ts')).map((file) => `${tree}/${file}`));
+  }
 
   it.each(files)('%s is formatted as the project formats it', async (file) => {
-    const source = await readFile(path.join(root, file), 'utf8');
+    const source = await readFile(path.join(templates, file), 'utf8');
     expect(await prettier.format(source, { ...config, filepath: file })).toBe(source);
   });
 });
