@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, rm, stat, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { execa } from 'execa';
 import type { TestProject } from 'vitest/node';
 
 import { runCli, type CliResult } from '../helpers/run-cli.js';
@@ -31,6 +32,7 @@ export default async function setup(project: TestProject): Promise<void> {
 
   const reuse = !process.env['CI'] && (await exists(deps));
   const result = await runCli(['init', 'shop', ...(reuse ? ['--no-install'] : [])], { cwd: root });
+  if (result.exitCode === 0 && !reuse) await installFeatureDependencies(dir);
   if (result.exitCode === 0 && !process.env['CI']) {
     if (!reuse) {
       await mkdir(path.dirname(deps), { recursive: true });
@@ -42,9 +44,24 @@ export default async function setup(project: TestProject): Promise<void> {
   project.provide('installedProject', installed);
 }
 
+/** What `layered add jobs` puts in package.json: the projects that add it borrow these modules too. */
+const FEATURE_PACKAGES = [path.join(repo, 'templates', 'features', 'jobs', 'package.json')];
+
+async function installFeatureDependencies(dir: string): Promise<void> {
+  const specs: string[] = [];
+  for (const file of FEATURE_PACKAGES) {
+    const { dependencies = {} } = JSON.parse(await readFile(file, 'utf8')) as { dependencies?: Record<string, string> };
+    specs.push(...Object.entries(dependencies).map(([name, range]) => `${name}@${range}`));
+  }
+  await execa('npm', ['install', '--no-save', '--no-audit', '--no-fund', ...specs], { cwd: dir });
+}
+
 async function dependenciesHash(): Promise<string> {
-  const manifest = await readFile(path.join(repo, 'templates', 'project', 'package.json.hbs'));
-  return createHash('sha256').update(manifest).digest('hex').slice(0, 12);
+  const hash = createHash('sha256');
+  for (const file of [path.join(repo, 'templates', 'project', 'package.json.hbs'), ...FEATURE_PACKAGES]) {
+    hash.update(await readFile(file));
+  }
+  return hash.digest('hex').slice(0, 12);
 }
 
 async function exists(file: string): Promise<boolean> {
