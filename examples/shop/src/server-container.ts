@@ -2,6 +2,7 @@ import type { DependencyContainer } from 'tsyringe';
 
 import { createCoreContainer } from './_core/core.module.js';
 import type { Settings } from './_core/config.js';
+import { registerJobs } from './_core/jobs/jobs.module.js';
 import { registerCategoryModule } from './category/infrastructure/category.module.js';
 import { registerCustomerModule } from './customer/infrastructure/customer.module.js';
 import { registerOrderModule } from './order/infrastructure/order.module.js';
@@ -16,5 +17,6 @@ export function createServerContainer(settings: Settings): DependencyContainer {
   registerOrderModule(container);
   registerOrderItemModule(container);
   registerProductModule(container);
+  registerJobs(container);
   return container;
 }
