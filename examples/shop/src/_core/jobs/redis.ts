@@ -10,6 +10,17 @@ export function createWorkerRedis(url: string): Redis {
 }
 
 /**
+ * For an operator's one-off commands (`npm run jobs:failed`): gives up after a few attempts to
+ * connect, so a script run while Redis is away fails with the reason instead of waiting.
+ */
+export function createCommandRedis(url: string): Redis {
+  return new Redis(url, {
+    maxRetriesPerRequest: 1,
+    retryStrategy: (attempt) => (attempt > 3 ? null : 200),
+  });
+}
+
+/**
  * Whether Redis answers a PING within `timeoutMs`, on a connection of its own that never
  * retries: readiness must not hang, and the API holds no Redis connection of its own (writes
  * go to the outbox), which would also keep the process alive after SIGTERM.

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { SettingsError } from '../config.js';
 import { loadJobSettings } from './jobs-settings.js';
 import { createEventsQueue } from './queues.js';
-import { createWorkerRedis } from './redis.js';
+import { createCommandRedis } from './redis.js';
 
 const USAGE = `Usage:
   npm run jobs:failed                      list the events whose handlers failed every attempt
@@ -28,8 +28,11 @@ async function main(): Promise<void> {
     return;
   }
   const settings = loadJobSettings();
-  const redis = createWorkerRedis(settings.redisUrl);
+  const redis = createCommandRedis(settings.redisUrl);
   const queue = createEventsQueue(redis, settings);
+  // The command's own failure says why; the connection's retries need not print it each time.
+  queue.on('error', () => undefined);
+  redis.on('error', () => undefined);
   try {
     if (values['retry-all']) {
       await queue.retryJobs({ state: 'failed' });
@@ -57,11 +60,12 @@ async function main(): Promise<void> {
     }
   } finally {
     await queue.close();
-    await redis.quit();
+    redis.disconnect();
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof SettingsError ? error.message : error);
+  const reason = error instanceof Error ? error.message : String(error);
+  console.error(error instanceof SettingsError ? reason : `Cannot read the failed set: ${reason}`);
   process.exitCode = 1;
 });
