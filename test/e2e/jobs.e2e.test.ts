@@ -5,7 +5,7 @@ import { execa, type ResultPromise } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startServer } from '../helpers/server.js';
-import { SCRATCH } from '../helpers/servers.js';
+import { SCRATCH, SERVERS } from '../helpers/servers.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
 import { snapshotTree } from '../helpers/tree-snapshot.js';
 import { freshProject } from './project.js';
@@ -105,8 +105,8 @@ describe('layered add jobs', () => {
     expect(test.all).toMatch(/readiness\.test\.ts \(2 tests\)/);
   });
 
-  it('passes its own tests on MariaDB', async () => {
-    const database = await SCRATCH.mysql('jobs_e2e');
+  it.each(SERVERS)('passes its own tests on %s', async (_label, scratch) => {
+    const database = await scratch('jobs_e2e');
     try {
       const test = await project.npm(['test'], { TEST_DATABASE_URL: database.url, TEST_REDIS_URL: 'redis://127.0.0.1:6379' });
       expect(test.exitCode, test.all).toBe(0);
