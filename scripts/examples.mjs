@@ -40,6 +40,8 @@ rmSync(target, { recursive: true, force: true });
 mkdirSync(path.dirname(target), { recursive: true });
 const run = (args) => execFileSync('node', [cli, ...args], { env, stdio: ['ignore', 'inherit', 'inherit'] });
 run(['init', target, '--auth', '--no-install', '--no-git']);
+// Domain events and a worker from the start, so every domain has its consumer.
+run(['add', 'jobs', '--cwd', target]);
 for (const [domain, ...fields] of EXAMPLE_DOMAINS) run(['new', domain, ...fields, '--cwd', target]);
 
 /** A month later the shop needs a field: `change` writes the ALTER migration and merges the files. */

@@ -29,7 +29,8 @@ Examples:
   $ layered new product name:string price:decimal stock:int:default=0
   $ layered new --spec specs/order.yaml --dry-run
   $ layered change product add stock:int:default=0 rename title=name
-  $ layered sync --dry-run                 show what today's templates change in every domain`,
+  $ layered sync --dry-run                 show what today's templates change in every domain
+  $ layered add jobs                       domain events through an outbox, BullMQ and a worker`,
     );
   registerInitCommand(program);
   registerNewCommand(program);

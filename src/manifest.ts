@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import { ExitCode, LayeredError } from './errors.js';
 import { listDomains } from './project.js';
+import type { HostKind } from './register/hosts.js';
 import { domainSpecSchema, type DomainSpec } from './spec/index.js';
 
 export const MANIFEST_FORMAT = 2;
@@ -25,7 +26,7 @@ const manifestSchema = z.object({
         .optional(),
     }),
   ),
-  registrations: z.array(z.object({ file: z.string(), kind: z.enum(['container', 'bootstrap']) })),
+  registrations: z.array(z.object({ file: z.string(), kind: z.enum(['container', 'bootstrap', 'consumers']) })),
   /** Format 1 had only the create migration. */
   migration: z.string().optional(),
   migrations: z.array(z.string()).optional(),
@@ -49,7 +50,7 @@ export interface Manifest {
   spec: DomainSpec;
   /** Every generated file (not the host files), with the hash of the bytes written. */
   files: Array<{ path: string; sha256: string; template: string; origin?: TemplateOrigin }>;
-  registrations: Array<{ file: string; kind: 'container' | 'bootstrap' }>;
+  registrations: Array<{ file: string; kind: HostKind }>;
   /** The domain's migrations in order: its create migration, then one per `layered change`. Also listed in `files`. */
   migrations: string[];
   /** Files a merge left conflict markers in (`--conflicts markers`); `check` fails while they hold any. */

@@ -75,6 +75,11 @@ function parseConfig(text: string, file: string): ProjectConfig {
   return parsed.data;
 }
 
+/** Whether `layered add <feature>` has turned `feature` on. */
+export function hasFeature(config: ProjectConfig, feature: string): boolean {
+  return config.features?.includes(feature) ?? false;
+}
+
 /** Names of the domains the project holds, from their manifests (`.layered/domains/*.json`). */
 export async function listDomains(root: string): Promise<string[]> {
   const entries = await readdir(path.join(root, '.layered', 'domains')).catch((error: NodeJS.ErrnoException) => {

@@ -1,6 +1,7 @@
 import type { Manifest } from '../manifest.js';
 import type { Tree } from '../plan/index.js';
 import type { ProjectConfig } from '../project.js';
+import { hostFiles } from '../generate/register-domain.js';
 import { addRegistration, HOSTS, hostFileMissing, type HostKind } from '../register/index.js';
 import { domainNames } from '../spec/index.js';
 import { finding, findingFromError, type Finding } from './finding.js';
@@ -9,6 +10,7 @@ import { typescript } from '../typescript.js';
 const WHAT: Record<HostKind, { code: string; verb: string; where: string }> = {
   container: { code: 'DOMAIN_NOT_REGISTERED', verb: 'registered', where: 'server container' },
   bootstrap: { code: 'DOMAIN_NOT_MOUNTED', verb: 'mounted', where: 'bootstrap' },
+  consumers: { code: 'CONSUMER_NOT_REGISTERED', verb: 'registered', where: 'consumers file' },
 };
 
 /**
@@ -17,7 +19,7 @@ const WHAT: Record<HostKind, { code: string; verb: string; where: string }> = {
  */
 export async function checkRegistrations(tree: Tree, config: ProjectConfig, manifests: Manifest[]): Promise<Finding[]> {
   const findings: Finding[] = [];
-  for (const [kind, file] of hosts(config)) {
+  for (const [kind, file] of hostFiles(config)) {
     const text = tree.read(file);
     for (const manifest of manifests) {
       const names = domainNames(manifest.spec.name);
@@ -51,7 +53,7 @@ export async function checkRegistrations(tree: Tree, config: ProjectConfig, mani
 export async function checkUnknownRegistrations(tree: Tree, config: ProjectConfig, manifests: Manifest[]): Promise<Finding[]> {
   const known = new Set(manifests.map((manifest) => manifest.spec.name));
   const findings: Finding[] = [];
-  for (const [kind, file] of hosts(config)) {
+  for (const [kind, file] of hostFiles(config)) {
     const text = tree.read(file);
     if (text === null) continue;
     for (const domain of await registeredDomains(kind, text)) {
@@ -67,13 +69,6 @@ export async function checkUnknownRegistrations(tree: Tree, config: ProjectConfi
     }
   }
   return findings;
-}
-
-function hosts(config: ProjectConfig): Array<[HostKind, string]> {
-  return [
-    ['container', config.serverContainer],
-    ['bootstrap', config.bootstrap],
-  ];
 }
 
 /** The folder names (`order-item`) of the domains a host file imports, read from its syntax tree. */

@@ -1,6 +1,6 @@
 import type { Tree } from '../plan/index.js';
-import type { ProjectConfig } from '../project.js';
-import { addRegistration, hostFileMissing, removeRegistration, type HostKind } from '../register/index.js';
+import { hasFeature, type ProjectConfig } from '../project.js';
+import { addRegistration, HOSTS, hostFileMissing, removeRegistration, type HostKind } from '../register/index.js';
 import type { DomainNames } from '../spec/index.js';
 
 export interface RegistrationResult {
@@ -11,17 +11,23 @@ export interface RegistrationResult {
   notes: string[];
 }
 
-/** Adds (or removes) the domain's import and call in both host files, in the tree. */
+/** The host files a domain is registered in: the consumers file too once jobs are on. */
+export function hostFiles(config: ProjectConfig): Array<[HostKind, string]> {
+  return [
+    ['container', config.serverContainer],
+    ['bootstrap', config.bootstrap],
+    ...(hasFeature(config, 'jobs') ? [['consumers', HOSTS.consumers.defaultPath] as [HostKind, string]] : []),
+  ];
+}
+
+/** Adds (or removes) the domain's import and call in every host file, in the tree. */
 export async function editRegistrations(
   action: 'add' | 'remove',
   tree: Tree,
   config: ProjectConfig,
   names: DomainNames,
 ): Promise<RegistrationResult[]> {
-  const hosts: Array<[HostKind, string]> = [
-    ['container', config.serverContainer],
-    ['bootstrap', config.bootstrap],
-  ];
+  const hosts = hostFiles(config);
   const edit = action === 'add' ? addRegistration : removeRegistration;
   const results: RegistrationResult[] = [];
   for (const [kind, file] of hosts) {

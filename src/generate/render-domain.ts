@@ -1,7 +1,7 @@
 import path from 'node:path';
 
 import { templatesRoot } from '../package-info.js';
-import type { Project } from '../project.js';
+import { hasFeature, type Project } from '../project.js';
 import { domainView } from '../render/domain-view.js';
 import { overrideRoot } from '../render/overrides.js';
 import { renderTemplateTree, type RenderedFile } from '../render/template-tree.js';
@@ -20,9 +20,12 @@ export interface RenderDomainOptions {
  * formatted. `new`, `change` and `sync` all start here, so every domain is made one way.
  */
 export async function renderDomain(project: Project, spec: DomainSpec, options: RenderDomainOptions): Promise<RenderedFile[]> {
-  const rendered = await renderTemplateTree(path.join(templatesRoot, 'domain'), domainView(spec, { migrationName: options.migrationName }), {
-    overrideRoot: await overrideRoot(project.root),
-  });
+  const view = domainView(spec, { migrationName: options.migrationName });
+  const overrides = { overrideRoot: await overrideRoot(project.root) };
+  const trees = [renderTemplateTree(path.join(templatesRoot, 'domain'), view, overrides)];
+  // Feature trees hold the domain files a feature adds (jobs: the consumer), at the same relative paths.
+  if (hasFeature(project.config, 'jobs')) trees.push(renderTemplateTree(path.join(templatesRoot, 'features', 'jobs', 'domain'), view, overrides));
+  const rendered = (await Promise.all(trees)).flat();
   return rendered
     // A template that renders nothing is for other specs (the access tests of a public domain).
     .filter((file) => file.content.trim() !== '')

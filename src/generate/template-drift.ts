@@ -6,6 +6,9 @@ import { cliVersion, templatesRoot } from '../package-info.js';
 import { sha256 } from '../plan/index.js';
 import { OVERRIDES_DIR } from '../render/overrides.js';
 
+/** Where built-in domain templates live, under `templates/`. */
+const DOMAIN_TEMPLATE_ROOTS = ['domain', path.join('features', 'jobs', 'domain')];
+
 /**
  * Which templates of a domain changed since they rendered its files: an override added,
  * edited or removed, a built-in template edited, or another CLI version (whose code renders
@@ -34,7 +37,16 @@ export class TemplateDrift {
     const origin = file.origin ?? { kind: 'built-in' as const, cliVersion: madeBy };
     if (origin.kind === 'override') return override !== origin.sha256;
     if (override !== undefined || origin.cliVersion !== cliVersion()) return true;
-    return origin.sha256 !== undefined && origin.sha256 !== (await this.#hash(path.join(templatesRoot, 'domain', file.template)));
+    return origin.sha256 !== undefined && origin.sha256 !== (await this.#builtIn(file.template));
+  }
+
+  /** A built-in domain template's hash: the domain tree's, or a feature's (the jobs consumer). */
+  async #builtIn(template: string): Promise<string | undefined> {
+    for (const root of DOMAIN_TEMPLATE_ROOTS) {
+      const hash = await this.#hash(path.join(templatesRoot, root, template));
+      if (hash !== undefined) return hash;
+    }
+    return undefined;
   }
 
   #hash(file: string): Promise<string | undefined> {

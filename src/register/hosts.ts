@@ -1,5 +1,5 @@
-/** The two host files `layered new` edits. */
-export type HostKind = 'container' | 'bootstrap';
+/** The host files `layered new` edits: the last only once `layered add jobs` made it. */
+export type HostKind = 'container' | 'bootstrap' | 'consumers';
 
 /** The spellings of a domain that registration needs (from the names module). */
 export interface RegistrationDomain {
@@ -84,5 +84,20 @@ export const HOSTS: Readonly<Record<HostKind, HostDescriptor>> = {
     }),
     callText: (importName, { variable, container }, quote) =>
       `${variable}.route(${quote}/${quote}, ${importName}(${container}))`,
+  },
+  consumers: {
+    kind: 'consumers',
+    defaultPath: 'src/consumers.ts',
+    functionName: 'createConsumers',
+    coreFactory: 'createConsumerRegistry',
+    defaults: { variable: 'consumers', container: 'container' },
+    importNamePattern: /^create([A-Z][A-Za-z0-9]*)Consumer$/,
+    modulePathPattern: /^\.\/[^/]+\/interface\/[^/]+\.consumer\.js$/,
+    containerFrom: 'parameter',
+    registration: ({ className, fileName }) => ({
+      importName: `create${className}Consumer`,
+      modulePath: `./${fileName}/interface/${fileName}.consumer.js`,
+    }),
+    callText: (importName, { variable, container }) => `${variable}.add(${importName}(${container}))`,
   },
 };

@@ -45,17 +45,26 @@ export default async function setup(project: TestProject): Promise<void> {
   project.provide('installedProject', installed);
 }
 
+/** What `layered add jobs` puts in package.json. */
+const JOBS_PACKAGE = path.join(repo, 'templates', 'features', 'jobs', 'package.json');
+
+/** What `layered add auth` and `layered add jobs` add to a project's dependencies. */
+async function featureDependencies(): Promise<Record<string, string>> {
+  const { dependencies = {} } = JSON.parse(await readFile(JOBS_PACKAGE, 'utf8')) as { dependencies?: Record<string, string> };
+  return { ...AUTH_DEPENDENCIES, ...dependencies };
+}
+
 async function dependenciesHash(): Promise<string> {
   const manifest = await readFile(path.join(repo, 'templates', 'project', 'package.json.hbs'));
-  return createHash('sha256').update(manifest).update(JSON.stringify(AUTH_DEPENDENCIES)).digest('hex').slice(0, 12);
+  return createHash('sha256').update(manifest).update(JSON.stringify(await featureDependencies())).digest('hex').slice(0, 12);
 }
 
 /**
- * The shared node_modules also holds what `layered add auth` adds to a project, so end-to-end
- * files can add the feature to their fresh projects without installing again.
+ * The shared node_modules also holds what `layered add auth` and `layered add jobs` add to a
+ * project, so end-to-end files can add the features to their fresh projects without installing again.
  */
 async function installFeatureDependencies(dir: string): Promise<void> {
-  const specs = Object.entries(AUTH_DEPENDENCIES).map(([name, range]) => `${name}@${range}`);
+  const specs = Object.entries(await featureDependencies()).map(([name, range]) => `${name}@${range}`);
   await execa('npm', ['install', '--no-save', '--no-audit', '--no-fund', ...specs], { cwd: dir });
 }
 

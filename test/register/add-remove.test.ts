@@ -34,6 +34,7 @@ const DOMAINS: [string, RegistrationDomain][] = [
 const IDENTIFIERS: Record<HostKind, (domain: RegistrationDomain) => string> = {
   container: ({ className }) => `register${className}Module`,
   bootstrap: ({ className }) => `create${className}Router`,
+  consumers: ({ className }) => `create${className}Consumer`,
 };
 
 describe.each(SHAPES)('$shape', ({ shape, halfPresent, unsorted }) => {

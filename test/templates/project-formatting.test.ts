@@ -8,13 +8,15 @@ import { listTemplates } from '../../src/render/template-tree.js';
 
 const templates = path.join(import.meta.dirname, '../../templates');
 const root = path.join(templates, 'project');
+/** Trees copied into a project as they are: `init`'s, and each feature's (`layered add`). */
+const copied = ['project', 'features/auth', 'features/jobs/project'];
 
 /**
  * `init` and `add` copy the project's and the features' `.ts` files as they are (only `.hbs` files are rendered and
  * formatted), so each must already be what the project's own prettier config prints: a user who
  * runs prettier on a fresh project should see no change.
  */
-describe.each(['project', 'features/auth'])('the %s template', async (tree) => {
+describe.each(copied)('the %s template', async (tree) => {
   const config = JSON.parse(await readFile(path.join(root, 'dot_prettierrc.json'), 'utf8')) as prettier.Options;
   const files = (await listTemplates(path.join(templates, tree))).filter((file) => file.endsWith('.ts'));
 

@@ -12,6 +12,7 @@ export interface AddOptions {
 /** Each feature plans itself; loaded on use, like the commands. */
 const FEATURES: Readonly<Record<string, () => Promise<Feature>>> = {
   auth: async () => (await import('../../features/auth/index.js')).authFeature,
+  jobs: async () => (await import('../../features/jobs/plan-jobs.js')).jobsFeature,
 };
 
 export async function runAdd(name: string, options: AddOptions): Promise<void> {

@@ -9,6 +9,7 @@ import type { Settings } from './config.js';
 import { token, type Token } from './domain/token.js';
 import { createDatabase, type Database } from './infrastructure/database.js';
 import { createLogger, type Logger } from './infrastructure/logger.js';
+import { PROBES } from './infrastructure/probes.js';
 
 export const SETTINGS = token<Settings>('Settings');
 export const LOGGER = token<Logger>('Logger');
@@ -27,6 +28,7 @@ export function createCoreContainer(settings: Settings): DependencyContainer {
   const container = rootContainer.createChildContainer();
   container.register(SETTINGS, { useValue: settings });
   container.register(LOGGER, { useValue: createLogger(settings) });
+  container.register(PROBES, { useValue: {} });
   container.register(DATABASE, {
     useFactory: instanceCachingFactory(() =>
       createDatabase(settings.databaseUrl, settings.databasePool),

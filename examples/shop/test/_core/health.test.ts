@@ -12,6 +12,7 @@ describe('health', () => {
   it('is ready when the database answers', async () => {
     const response = await createTestApp().app.request('/api/health/ready');
     expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { status: 'ok' } });
   });
 
   it('is not ready when the database is unreachable', async () => {

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { fromDbDateTime } from '../../_core/infrastructure/column-values.js';
 import type { Database } from '../../_core/infrastructure/database.js';
 import { KyselyRepository } from '../../_core/infrastructure/kysely-repository.js';
+import type { Outbox } from '../../_core/infrastructure/outbox.js';
 import type { Category, CreateCategory, UpdateCategory } from '../domain/category.entity.js';
 import type { CategoryReferenceIds, CategoryRepository } from '../domain/category.repository.js';
 import type { CategoryRow, CategoryTable } from './category.table.js';
@@ -11,8 +12,8 @@ export class CategoryKyselyRepository
   extends KyselyRepository<CategoryTable, Category, CreateCategory, UpdateCategory>
   implements CategoryRepository
 {
-  constructor(db: Kysely<Database>) {
-    super(db, 'category', 'Category');
+  constructor(db: Kysely<Database>, outbox?: Outbox) {
+    super(db, 'category', 'Category', outbox);
   }
 
   missingReferences(ids: CategoryReferenceIds): Promise<CategoryReferenceIds> {

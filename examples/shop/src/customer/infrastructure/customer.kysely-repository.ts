@@ -7,6 +7,7 @@ import {
 } from '../../_core/infrastructure/column-values.js';
 import type { Database } from '../../_core/infrastructure/database.js';
 import { KyselyRepository } from '../../_core/infrastructure/kysely-repository.js';
+import type { Outbox } from '../../_core/infrastructure/outbox.js';
 import type { Customer, CreateCustomer, UpdateCustomer } from '../domain/customer.entity.js';
 import type { CustomerRepository } from '../domain/customer.repository.js';
 import type { CustomerRow, CustomerTable } from './customer.table.js';
@@ -15,8 +16,8 @@ export class CustomerKyselyRepository
   extends KyselyRepository<CustomerTable, Customer, CreateCustomer, UpdateCustomer>
   implements CustomerRepository
 {
-  constructor(db: Kysely<Database>) {
-    super(db, 'customer', 'Customer');
+  constructor(db: Kysely<Database>, outbox?: Outbox) {
+    super(db, 'customer', 'Customer', outbox);
   }
 
   protected toEntity(row: CustomerRow): Customer {

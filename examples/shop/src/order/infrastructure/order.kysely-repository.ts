@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { fromDbDateTime, toDbDateTime } from '../../_core/infrastructure/column-values.js';
 import type { Database } from '../../_core/infrastructure/database.js';
 import { KyselyRepository } from '../../_core/infrastructure/kysely-repository.js';
+import type { Outbox } from '../../_core/infrastructure/outbox.js';
 import type { Order, CreateOrder, UpdateOrder } from '../domain/order.entity.js';
 import type { OrderReferenceIds, OrderRepository } from '../domain/order.repository.js';
 import type { OrderRow, OrderTable } from './order.table.js';
@@ -11,8 +12,8 @@ export class OrderKyselyRepository
   extends KyselyRepository<OrderTable, Order, CreateOrder, UpdateOrder>
   implements OrderRepository
 {
-  constructor(db: Kysely<Database>) {
-    super(db, 'order', 'Order');
+  constructor(db: Kysely<Database>, outbox?: Outbox) {
+    super(db, 'order', 'Order', outbox);
   }
 
   missingReferences(ids: OrderReferenceIds): Promise<OrderReferenceIds> {

@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
+
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 
+import type { DomainEvent } from '../domain/domain-event.js';
 import type { Entity, Id } from '../domain/entity.js';
 import type { ListCriteria, Page, PageRequest, Slice, SliceRequest } from '../domain/list.js';
 import type { FoundByIds, Repository } from '../domain/repository.js';
@@ -9,6 +12,7 @@ import type { Database } from './database.js';
 import { isDeadlock, translateDatabaseError, type Operation } from './database-errors.js';
 import { dialectOf, type Dialect } from './dialect.js';
 import { orderedBy, whereAfter, whereMatches } from './list-query.js';
+import type { Outbox } from './outbox.js';
 
 /** mysql2 and pg read timestamps as a Date, SQLite as text; the repository writes text. */
 type Timestamp = ColumnType<Date | string, string, string>;
@@ -41,6 +45,8 @@ type AnyDatabase = Record<string, AnyTable>;
  * `Repository` over one Kysely table: lists filtered and sorted as asked, timestamps kept up to
  * date, driver errors translated, and an owner `scope` added to any query that is given one (the
  * table then has an `owner_id` column). A subclass names its table and maps rows ↔ entities.
+ * Given an outbox, every write records its `<domain>.created|updated|deleted` events in the same
+ * transaction, so domains need no code for events.
  *
  * @example
  * export class ProductKyselyRepository
@@ -74,6 +80,7 @@ export abstract class KyselyRepository<
     db: Kysely<Database>,
     protected readonly table: string,
     protected readonly resource: string,
+    private readonly outbox?: Outbox,
   ) {
     this.db = db as unknown as Kysely<AnyDatabase>;
     this.dialect = dialectOf(db);
@@ -90,16 +97,21 @@ export abstract class KyselyRepository<
   protected abstract toUpdate(changes: Update): Columns<Updateable<T>>;
 
   create(input: Create, scope?: OwnerScope): Promise<E> {
-    return this.translate('write', async () => {
-      if (this.returning) {
-        const row = await this.insertQuery(this.db, input, scope)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        return this.toEntity(row as Selectable<T>);
-      }
-      const id = await this.insert(this.db, input, scope);
-      return this.toEntity(await this.selectById(this.db, id));
-    });
+    return this.translate('write', () =>
+      this.withEvents(
+        async (db) => {
+          if (this.returning) {
+            const row = await this.insertQuery(db, input, scope)
+              .returningAll()
+              .executeTakeFirstOrThrow();
+            return this.toEntity(row as Selectable<T>);
+          }
+          const id = await this.insert(db, input, scope);
+          return this.toEntity(await this.selectById(db, id));
+        },
+        (created) => [this.event('created', created.id, created)],
+      ),
+    );
   }
 
   /**
@@ -119,12 +131,15 @@ export abstract class KyselyRepository<
                 .executeTakeFirstOrThrow();
               created.push(this.toEntity(row as Selectable<T>));
             }
-            return created;
+            return this.recordEvents(trx, created);
           }
           const ids: Id[] = [];
           for (const input of inputs) ids.push(await this.insert(trx, input, scope));
           const rows = await this.selectAll(trx).where('id', 'in', ids).orderBy('id').execute();
-          return rows.map((row) => this.toEntity(row as Selectable<T>));
+          return this.recordEvents(
+            trx,
+            rows.map((row) => this.toEntity(row as Selectable<T>)),
+          );
         }),
       ),
     );
@@ -186,30 +201,40 @@ export abstract class KyselyRepository<
 
   update(id: Id, changes: Update, scope?: OwnerScope): Promise<E | undefined> {
     if (!possible(id)) return Promise.resolve(undefined);
-    return this.translate('write', async () => {
-      let query = this.db
-        .updateTable(this.table)
-        .set({ ...this.toUpdate(changes), updatedAt: toDbDateTime(new Date()) })
-        .where('id', '=', id);
-      if (scope) query = query.where('ownerId', '=', scope.ownerId);
-      if (this.returning) {
-        const row = await query.returningAll().executeTakeFirst();
-        return row && this.toEntity(row as Selectable<T>);
-      }
-      await query.execute();
-      const row = await this.selectAll(this.db, scope).where('id', '=', id).executeTakeFirst();
-      return row && this.toEntity(row as Selectable<T>);
-    });
+    return this.translate('write', () =>
+      this.withEvents(
+        async (db) => {
+          let query = db
+            .updateTable(this.table)
+            .set({ ...this.toUpdate(changes), updatedAt: toDbDateTime(new Date()) })
+            .where('id', '=', id);
+          if (scope) query = query.where('ownerId', '=', scope.ownerId);
+          if (this.returning) {
+            const row = await query.returningAll().executeTakeFirst();
+            return row && this.toEntity(row as Selectable<T>);
+          }
+          await query.execute();
+          const row = await this.selectAll(db, scope).where('id', '=', id).executeTakeFirst();
+          return row && this.toEntity(row as Selectable<T>);
+        },
+        (updated) => (updated ? [this.event('updated', id, updated)] : []),
+      ),
+    );
   }
 
   delete(id: Id, scope?: OwnerScope): Promise<boolean> {
     if (!possible(id)) return Promise.resolve(false);
-    return this.translate('delete', async () => {
-      let query = this.db.deleteFrom(this.table).where('id', '=', id);
-      if (scope) query = query.where('ownerId', '=', scope.ownerId);
-      const result = await query.executeTakeFirst();
-      return result.numDeletedRows > 0n;
-    });
+    return this.translate('delete', () =>
+      this.withEvents(
+        async (db) => {
+          let query = db.deleteFrom(this.table).where('id', '=', id);
+          if (scope) query = query.where('ownerId', '=', scope.ownerId);
+          const result = await query.executeTakeFirst();
+          return result.numDeletedRows > 0n;
+        },
+        (deleted) => (deleted ? [this.event('deleted', id, { id })] : []),
+      ),
+    );
   }
 
   count(scope?: OwnerScope): Promise<number> {
@@ -251,6 +276,44 @@ export abstract class KyselyRepository<
     } catch (error) {
       throw translateDatabaseError(error, this.resource, operation);
     }
+  }
+
+  /**
+   * Runs a write; with an outbox, in a transaction that also records the events it made.
+   * Without one the write stays a single statement, as cheap as it was.
+   */
+  private withEvents<R>(
+    write: (db: Kysely<AnyDatabase>) => Promise<R>,
+    events: (result: R) => DomainEvent[],
+  ): Promise<R> {
+    const { outbox } = this;
+    if (!outbox) return write(this.db);
+    return this.db.transaction().execute(async (trx) => {
+      const result = await write(trx);
+      const made = events(result);
+      if (made.length > 0) await outbox.add(trx as unknown as Kysely<Database>, made);
+      return result;
+    });
+  }
+
+  /** Records one `created` event per entity, inside the caller's transaction. */
+  private async recordEvents(trx: Kysely<AnyDatabase>, created: E[]): Promise<E[]> {
+    if (this.outbox && created.length > 0) {
+      const events = created.map((entity) => this.event('created', entity.id, entity));
+      await this.outbox.add(trx as unknown as Kysely<Database>, events);
+    }
+    return created;
+  }
+
+  /** `order_item` rows make `order-item.created` events: the domain's name, as files spell it. */
+  private event(change: 'created' | 'updated' | 'deleted', id: Id, payload: unknown): DomainEvent {
+    return {
+      id: randomUUID(),
+      type: `${this.table.replaceAll('_', '-')}.${change}`,
+      aggregateId: id,
+      occurredAt: new Date().toISOString(),
+      payload,
+    };
   }
 
   /** Whether the database answers writes with the rows written (`RETURNING`): not MySQL. */

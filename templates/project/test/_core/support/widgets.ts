@@ -10,6 +10,7 @@ import {
   KyselyRepository,
   type BaseTable,
 } from '../../../src/_core/infrastructure/kysely-repository.js';
+import type { Outbox } from '../../../src/_core/infrastructure/outbox.js';
 import {
   idColumn,
   referenceColumn,
@@ -42,8 +43,8 @@ export class WidgetRepository extends KyselyRepository<
   CreateWidget,
   UpdateWidget
 > {
-  constructor(db: Kysely<Database>, table: string) {
-    super(db, table, 'Widget');
+  constructor(db: Kysely<Database>, table: string, outbox?: Outbox) {
+    super(db, table, 'Widget', outbox);
   }
 
   protected toEntity(row: Selectable<WidgetTable>): Widget {

@@ -7,6 +7,7 @@ import {
 } from '../../_core/infrastructure/column-values.js';
 import type { Database } from '../../_core/infrastructure/database.js';
 import { KyselyRepository } from '../../_core/infrastructure/kysely-repository.js';
+import type { Outbox } from '../../_core/infrastructure/outbox.js';
 import type { OrderItem, CreateOrderItem, UpdateOrderItem } from '../domain/order-item.entity.js';
 import type {
   OrderItemReferenceIds,
@@ -18,8 +19,8 @@ export class OrderItemKyselyRepository
   extends KyselyRepository<OrderItemTable, OrderItem, CreateOrderItem, UpdateOrderItem>
   implements OrderItemRepository
 {
-  constructor(db: Kysely<Database>) {
-    super(db, 'order_item', 'OrderItem');
+  constructor(db: Kysely<Database>, outbox?: Outbox) {
+    super(db, 'order_item', 'OrderItem', outbox);
   }
 
   missingReferences(ids: OrderItemReferenceIds): Promise<OrderItemReferenceIds> {

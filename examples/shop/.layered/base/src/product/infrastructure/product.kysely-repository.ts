@@ -15,6 +15,7 @@ import {
 } from '../../_core/infrastructure/column-values.js';
 import type { Database } from '../../_core/infrastructure/database.js';
 import { KyselyRepository } from '../../_core/infrastructure/kysely-repository.js';
+import type { Outbox } from '../../_core/infrastructure/outbox.js';
 import type { Product, CreateProduct, UpdateProduct } from '../domain/product.entity.js';
 import type { ProductReferenceIds, ProductRepository } from '../domain/product.repository.js';
 import type { ProductRow, ProductTable } from './product.table.js';
@@ -23,8 +24,8 @@ export class ProductKyselyRepository
   extends KyselyRepository<ProductTable, Product, CreateProduct, UpdateProduct>
   implements ProductRepository
 {
-  constructor(db: Kysely<Database>) {
-    super(db, 'product', 'Product');
+  constructor(db: Kysely<Database>, outbox?: Outbox) {
+    super(db, 'product', 'Product', outbox);
   }
 
   missingReferences(ids: ProductReferenceIds): Promise<ProductReferenceIds> {
