@@ -57,6 +57,8 @@ export interface RefView {
   reversePath: string;
   /** The same in Hono's syntax, for middleware: `/api/v1/categories/:id/products`. */
   reverseRoutePath: string;
+  /** The list under the target row with id 1, for tests: `/api/v1/categories/1/products`. */
+  reversePathOfOne: string;
   /** Its route and OpenAPI operation: `listProductsByCategory`. */
   reverseOperation: string;
 }
@@ -324,6 +326,7 @@ function refView(names: DomainNames, field: FieldSpec, refFields: readonly Field
   return {
     reversePath: `/api/v1/${target.pluralKebab}/{id}/${segment}`,
     reverseRoutePath: `/api/v1/${target.pluralKebab}/:id/${segment}`,
+    reversePathOfOne: `/api/v1/${target.pluralKebab}/1/${segment}`,
     reverseOperation: `list${names.pluralClass}By${pascalCase(field.name)}`,
     property: spelled.idPropertyName ?? '',
     className: target.className,
