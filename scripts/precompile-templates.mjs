@@ -17,7 +17,9 @@ const templatesRoot = path.join(repo, 'templates');
 
 const sources = new Set();
 for (const template of await listTemplates(templatesRoot)) {
-  const tree = template.slice(template.indexOf('/') + 1);
+  // A path relative to its tree's root, as renderTemplateTree sees it: `domain/<path>`, or
+  // `features/<feature>/<tree>/<path>` for a feature's trees.
+  const tree = template.startsWith('features/') ? template.split('/').slice(3).join('/') : template.slice(template.indexOf('/') + 1);
   sources.add(tree);
   if (template.endsWith('.hbs')) sources.add(await readFile(path.join(templatesRoot, template), 'utf8'));
 }
