@@ -12,6 +12,8 @@
 //   postgres://postgres@127.0.0.1:5432/layered_bench_http).
 //   CONNECTIONS (default 50), DURATION seconds (default 10), ROUNDS (default 3): each route is
 //   loaded ROUNDS times on each server, alternating, and the median run of each is reported.
+//   AUTH=1: the project has `layered add auth`, the domain is `--access user`, every request
+//   carries a bearer token, and the floor verifies the same JWT.
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,11 +36,14 @@ const connections = Number(process.env.CONNECTIONS ?? 50);
 const duration = Number(process.env.DURATION ?? 10);
 const rounds = Number(process.env.ROUNDS ?? 3);
 const autocannon = createRequire(path.join(here, 'package.json'))('autocannon');
+const auth = process.env.AUTH === '1';
+const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-48-bytes!!';
+let authorization = {};
 
 const work = mkdtempSync(path.join(tmpdir(), 'layered-bench-http-'));
 const dir = path.join(work, 'app');
 const env = { ...process.env, LAYERED_NOW: '2026-01-01T00:00:00Z', NO_COLOR: '1' };
-execFileSync('node', [cli, 'init', dir, '--no-install', '--no-git'], { env, stdio: 'ignore' });
+execFileSync('node', [cli, 'init', dir, '--no-install', '--no-git', ...(auth ? ['--auth'] : [])], { env, stdio: 'ignore' });
 symlinkSync(nodeModules, path.join(dir, 'node_modules'));
 const spec = ['product', 'name:string:max=120', 'price:decimal', 'stock:int:default=0', 'sku:string:unique', 'description:text:optional'];
 execFileSync('node', [cli, 'new', ...spec, '--cwd', dir], { env, stdio: 'ignore' });
@@ -74,7 +79,15 @@ async function resetPostgres() {
 function start(args, port, databaseUrl) {
   const child = spawn('node', args, {
     cwd: dir,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'silent' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      ...(auth && { JWT_SECRET }),
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   return child;
@@ -92,8 +105,8 @@ async function waitFor(port) {
   throw new Error(`Nothing listens on ${port}`);
 }
 
-async function call(port, pathname, init) {
-  const response = await fetch(`http://127.0.0.1:${port}${pathname}`, init);
+async function call(port, pathname, init = {}) {
+  const response = await fetch(`http://127.0.0.1:${port}${pathname}`, { ...init, headers: { ...init.headers, ...authorization } });
   return { status: response.status, body: await response.json() };
 }
 const post = (body) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -116,6 +129,14 @@ async function assertSameAnswers() {
   }
 }
 
+/** Registers a user on the generated app and returns its access token (a fresh one per database). */
+async function logIn() {
+  const credentials = { email: `bench${Date.now()}@example.com`, password: 'correct horse battery staple' };
+  await fetch(`http://127.0.0.1:${GENERATED}/api/v1/auth/register`, post(credentials));
+  const { body } = await call(GENERATED, '/api/v1/auth/login', post(credentials));
+  return body.data.accessToken;
+}
+
 /** The run with the median req/s, so a figure and its p99 come from the same run. */
 function medianRun(runs) {
   return [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)];
@@ -126,8 +147,8 @@ function load(port, route, seconds = duration) {
   const url = `http://127.0.0.1:${port}`;
   const requests =
     route === 'POST'
-      ? [{ method: 'POST', path: '/api/v1/products', headers: { 'content-type': 'application/json' }, setupRequest: (request) => ({ ...request, body: JSON.stringify(product(`load-${port}-${(serial += 1)}`)) }) }]
-      : [{ method: 'GET', path: route === 'GET by id' ? '/api/v1/products/42' : '/api/v1/products?page=3&pageSize=20' }];
+      ? [{ method: 'POST', path: '/api/v1/products', headers: { 'content-type': 'application/json', ...authorization }, setupRequest: (request) => ({ ...request, body: JSON.stringify(product(`load-${port}-${(serial += 1)}`)) }) }]
+      : [{ method: 'GET', path: route === 'GET by id' ? '/api/v1/products/42' : '/api/v1/products?page=3&pageSize=20', headers: authorization }];
   return new Promise((done, fail) => {
     autocannon({ url, connections, duration: seconds, requests }, (error, result) => {
       if (error) fail(error);
@@ -146,6 +167,7 @@ for (const database of databases) {
   const servers = [start(['dist/src/main.js'], GENERATED, databaseUrl), start(['baseline.mjs', String(BASELINE)], BASELINE, databaseUrl)];
   try {
     await Promise.all([waitFor(GENERATED), waitFor(BASELINE)]);
+    if (auth) authorization = { authorization: `Bearer ${await logIn()}` };
     for (let i = 0; i < 100; i += 1) await call(GENERATED, '/api/v1/products', post(product(`seed-${i}`)));
     await assertSameAnswers();
     for (const route of ['GET by id', 'GET page', 'POST']) {
@@ -166,7 +188,7 @@ for (const database of databases) {
   }
 }
 
-console.log(`autocannon -c ${connections} -d ${duration}, median of ${rounds} alternating runs, loopback, Node ${process.version}\n`);
+console.log(`autocannon -c ${connections} -d ${duration}, median of ${rounds} alternating runs, loopback, Node ${process.version}${auth ? ', bearer token on every request' : ''}\n`);
 console.log('| database | route | generated req/s | generated p99 ms | baseline req/s | baseline p99 ms | ratio |');
 console.log('|---|---|---:|---:|---:|---:|---:|');
 for (const { database, route, generated, baseline } of rows) {

@@ -160,9 +160,8 @@ const deleteCategory = createRoute({
 export function createCategoryRouter(container: DependencyContainer) {
   const categories = resolve(container, CATEGORY_USE_CASE);
   const router = createRouter();
-  const signedIn = requireUser(container);
-  router.use('/api/v1/categories', signedIn);
-  router.use('/api/v1/categories/*', signedIn);
+  // Hono's `/*` also matches the collection's own path: one guard covers every route.
+  router.use('/api/v1/categories/*', requireUser(container));
 
   router.openapi(createCategory, async (c) => {
     const created = await categories.create(c.req.valid('json'));

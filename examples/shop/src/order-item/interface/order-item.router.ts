@@ -161,9 +161,8 @@ const deleteOrderItem = createRoute({
 export function createOrderItemRouter(container: DependencyContainer) {
   const orderItems = resolve(container, ORDER_ITEM_USE_CASE);
   const router = createRouter();
-  const signedIn = requireUser(container);
-  router.use('/api/v1/order-items', signedIn);
-  router.use('/api/v1/order-items/*', signedIn);
+  // Hono's `/*` also matches the collection's own path: one guard covers every route.
+  router.use('/api/v1/order-items/*', requireUser(container));
 
   router.openapi(createOrderItem, async (c) => {
     const created = await orderItems.create(c.req.valid('json'), ownedBy(c));

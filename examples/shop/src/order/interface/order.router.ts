@@ -161,9 +161,8 @@ const deleteOrder = createRoute({
 export function createOrderRouter(container: DependencyContainer) {
   const orders = resolve(container, ORDER_USE_CASE);
   const router = createRouter();
-  const signedIn = requireUser(container);
-  router.use('/api/v1/orders', signedIn);
-  router.use('/api/v1/orders/*', signedIn);
+  // Hono's `/*` also matches the collection's own path: one guard covers every route.
+  router.use('/api/v1/orders/*', requireUser(container));
 
   router.openapi(createOrder, async (c) => {
     const created = await orders.create(c.req.valid('json'), ownedBy(c));

@@ -158,9 +158,8 @@ const deleteCustomer = createRoute({
 export function createCustomerRouter(container: DependencyContainer) {
   const customers = resolve(container, CUSTOMER_USE_CASE);
   const router = createRouter();
-  const signedIn = requireUser(container, 'admin');
-  router.use('/api/v1/customers', signedIn);
-  router.use('/api/v1/customers/*', signedIn);
+  // Hono's `/*` also matches the collection's own path: one guard covers every route.
+  router.use('/api/v1/customers/*', requireUser(container, 'admin'));
 
   router.openapi(createCustomer, async (c) => {
     const created = await customers.create(c.req.valid('json'));
