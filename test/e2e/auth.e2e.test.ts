@@ -49,7 +49,7 @@ describe('layered add auth on a fresh project', () => {
   });
 
   it.each(SERVERS)("passes the project's own tests on the machine's %s", async (_name, createScratchDatabase) => {
-    const database = await createScratchDatabase();
+    const database = await createScratchDatabase('layered_e2e_auth');
     try {
       const result = await project.npm(['test'], { TEST_DATABASE_URL: database.url });
       expect(result.exitCode, result.all).toBe(0);
