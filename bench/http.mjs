@@ -12,6 +12,8 @@
 //   postgres://postgres@127.0.0.1:5432/layered_bench_http).
 //   CONNECTIONS (default 50), DURATION seconds (default 10), ROUNDS (default 3): each route is
 //   loaded ROUNDS times on each server, alternating, and the median run of each is reported.
+//   AUTH=1: the project has `layered add auth`, the domain is `--access user`, every request
+//   carries a bearer token, and the floor verifies the same JWT.
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -31,9 +33,12 @@ const postgresUrl = process.env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5
 const connections = Number(process.env.CONNECTIONS ?? 50);
 const duration = Number(process.env.DURATION ?? 10);
 const rounds = Number(process.env.ROUNDS ?? 3);
+const auth = process.env.AUTH === '1';
+const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-48-bytes!!';
+let authorization = {};
 
 const spec = ['product', 'name:string:max=120', 'price:decimal', 'stock:int:default=0', 'sku:string:unique', 'description:text:optional'];
-const app = generatedApp(nodeModules, spec, 'http');
+const app = generatedApp(nodeModules, spec, 'http', auth ? ['--auth'] : []);
 copyFileSync(path.join(here, 'baseline', 'server.mjs'), path.join(app.dir, 'baseline.mjs'));
 
 /** A filtered list, one cursor slice: what a client of a large table asks most. */
@@ -42,8 +47,8 @@ const GENERATED = 3101;
 const BASELINE = 3102;
 const product = (sku) => ({ name: 'Bench chair', price: '19.9', sku, description: null });
 
-async function call(port, pathname, init) {
-  const response = await fetch(`http://127.0.0.1:${port}${pathname}`, init);
+async function call(port, pathname, init = {}) {
+  const response = await fetch(`http://127.0.0.1:${port}${pathname}`, { ...init, headers: { ...init.headers, ...authorization } });
   return { status: response.status, body: await response.json() };
 }
 const post = (body) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -67,12 +72,20 @@ async function assertSameAnswers() {
   }
 }
 
+/** Registers a user on the generated app and returns its access token (a fresh one per database). */
+async function logIn() {
+  const credentials = { email: `bench${Date.now()}@example.com`, password: 'correct horse battery staple' };
+  await fetch(`http://127.0.0.1:${GENERATED}/api/v1/auth/register`, post(credentials));
+  const { body } = await call(GENERATED, '/api/v1/auth/login', post(credentials));
+  return body.data.accessToken;
+}
+
 let serial = 0;
 function loadRoute(port, route, seconds = duration) {
   const requests =
     route === 'POST'
-      ? [{ method: 'POST', path: '/api/v1/products', headers: { 'content-type': 'application/json' }, setupRequest: (request) => ({ ...request, body: JSON.stringify(product(`load-${port}-${(serial += 1)}`)) }) }]
-      : [{ method: 'GET', path: { 'GET by id': '/api/v1/products/42', 'GET page': '/api/v1/products?page=3&pageSize=20', 'GET filtered': FILTERED }[route] }];
+      ? [{ method: 'POST', path: '/api/v1/products', headers: { 'content-type': 'application/json', ...authorization }, setupRequest: (request) => ({ ...request, body: JSON.stringify(product(`load-${port}-${(serial += 1)}`)) }) }]
+      : [{ method: 'GET', path: { 'GET by id': '/api/v1/products/42', 'GET page': '/api/v1/products?page=3&pageSize=20', 'GET filtered': FILTERED }[route], headers: authorization }];
   return load(port, requests, { connections, seconds, label: `${route} on ${port}` });
 }
 
@@ -81,9 +94,11 @@ for (const database of databases) {
   const databaseUrl = { sqlite: `sqlite:${path.join(app.work, 'bench.db')}`, mysql: mysqlUrl, postgres: postgresUrl }[database];
   if (database !== 'sqlite') await resetDatabase(app, databaseUrl);
   migrate(app, databaseUrl);
-  const servers = [start(app, ['dist/src/main.js'], GENERATED, databaseUrl), start(app, ['baseline.mjs', String(BASELINE)], BASELINE, databaseUrl)];
+  const secret = auth ? { JWT_SECRET } : {};
+  const servers = [start(app, ['dist/src/main.js'], GENERATED, databaseUrl, secret), start(app, ['baseline.mjs', String(BASELINE)], BASELINE, databaseUrl, secret)];
   try {
     await Promise.all([waitFor(GENERATED, '/api/v1/products/1'), waitFor(BASELINE, '/api/v1/products/1')]);
+    if (auth) authorization = { authorization: `Bearer ${await logIn()}` };
     for (let i = 0; i < 100; i += 1) await call(GENERATED, '/api/v1/products', post(product(`seed-${i}`)));
     await assertSameAnswers();
     for (const route of ['GET by id', 'GET page', 'GET filtered', 'POST']) {
@@ -104,7 +119,7 @@ for (const database of databases) {
   }
 }
 
-console.log(`autocannon -c ${connections} -d ${duration}, median of ${rounds} alternating runs, loopback, Node ${process.version}\n`);
+console.log(`autocannon -c ${connections} -d ${duration}, median of ${rounds} alternating runs, loopback, Node ${process.version}${auth ? ', bearer token on every request' : ''}\n`);
 console.log('| database | route | generated req/s | generated p99 ms | baseline req/s | baseline p99 ms | ratio |');
 console.log('|---|---|---:|---:|---:|---:|---:|');
 for (const { database, route, generated, baseline } of rows) {

@@ -11,12 +11,12 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const cli = path.join(here, '..', 'bin', 'layered.js');
 const autocannon = createRequire(path.join(here, 'package.json'))('autocannon');
 
-/** `layered init` + `layered new <spec>` in a temp dir, on `nodeModules`, built with tsc. */
-export function generatedApp(nodeModules, spec, name) {
+/** `layered init <initArgs>` + `layered new <spec>` in a temp dir, on `nodeModules`, built with tsc. */
+export function generatedApp(nodeModules, spec, name, initArgs = []) {
   const work = mkdtempSync(path.join(tmpdir(), `layered-bench-${name}-`));
   const dir = path.join(work, 'app');
   const env = { ...process.env, LAYERED_NOW: '2026-01-01T00:00:00Z', NO_COLOR: '1' };
-  execFileSync('node', [cli, 'init', dir, '--no-install', '--no-git'], { env, stdio: 'ignore' });
+  execFileSync('node', [cli, 'init', dir, '--no-install', '--no-git', ...initArgs], { env, stdio: 'ignore' });
   symlinkSync(nodeModules, path.join(dir, 'node_modules'));
   execFileSync('node', [cli, 'new', ...spec, '--cwd', dir], { env, stdio: 'ignore' });
   execFileSync('node', [path.join(nodeModules, 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: dir, stdio: 'inherit' });
@@ -49,10 +49,10 @@ export function migrate(app, databaseUrl) {
 }
 
 /** `node <args>` in the app's folder, serving on `port` in production mode, logging off. */
-export function start(app, args, port, databaseUrl) {
+export function start(app, args, port, databaseUrl, env = {}) {
   return spawn('node', args, {
     cwd: app.dir,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'silent' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
 }

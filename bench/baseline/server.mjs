@@ -4,6 +4,9 @@
 // description:text:optional): the same JSON bodies, the same zod validation (422
 // problem+json with pointers), the same database setup; no layers, DI, OpenAPI or logging.
 //
+// With JWT_SECRET set it also verifies a bearer token on every route, as a generated domain
+// with `--access user` does (but without reading the user's row).
+//
 // `bench/http.mjs` copies it into the generated project (so imports resolve from its
 // node_modules) after building that project, and runs: node baseline.mjs <port>
 import { createHash } from 'node:crypto';
@@ -80,6 +83,20 @@ const invalid = (c, error) =>
   problem(c, 422, 'Unprocessable Entity', 'VALIDATION_FAILED', 'The request is not valid.', error.issues.flatMap(fieldErrors));
 
 const app = new Hono();
+
+// With auth (`AUTH=1 node bench/http.mjs`), every route verifies the same HS256 token the
+// generated app issues: `hono/jwt`, algorithm pinned, issuer and audience checked.
+const secret = process.env.JWT_SECRET;
+if (secret) {
+  const { verify } = await import('hono/jwt');
+  const options = { alg: 'HS256', iss: process.env.JWT_ISSUER ?? 'api', aud: process.env.JWT_AUDIENCE ?? 'api' };
+  app.use('/api/v1/*', async (c, next) => {
+    const token = /^Bearer (\S+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+    const valid = token !== undefined && (await verify(token, secret, options).then(() => true, () => false));
+    if (!valid) return problem(c, 401, 'Unauthorized', 'UNAUTHORIZED', 'A valid access token is required.');
+    await next();
+  });
+}
 
 app.get('/api/v1/products/:id', async (c) => {
   const id = positive.safeParse(c.req.param('id'));

@@ -51,7 +51,8 @@ export async function checkRegistrations(tree: Tree, config: ProjectConfig, mani
  * that has no manifest: `destroy`, `list` and `check` cannot see it.
  */
 export async function checkUnknownRegistrations(tree: Tree, config: ProjectConfig, manifests: Manifest[]): Promise<Finding[]> {
-  const known = new Set(manifests.map((manifest) => manifest.spec.name));
+  // A feature (`layered add auth`) is wired like a domain of its name and has no manifest.
+  const known = new Set([...manifests.map((manifest) => manifest.spec.name), ...(config.features ?? [])]);
   const findings: Finding[] = [];
   for (const [kind, file] of hostFiles(config)) {
     const text = tree.read(file);

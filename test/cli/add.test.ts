@@ -142,8 +142,10 @@ describe('layered new --access', () => {
 
     expect(JSON.parse(await read('.layered/domains/tag.json')).spec.access).toBe('user');
     expect(JSON.parse(await read('.layered/domains/report.json')).spec.access).toBe('admin');
-    expect(await read('src/tag/interface/tag.router.ts')).toContain('requireUser(container);');
-    expect(await read('src/report/interface/report.router.ts')).toContain("requireUser(container, 'admin');");
+    const router = await read('src/tag/interface/tag.router.ts');
+    expect(router).toContain('const signedIn = requireUser(container);');
+    expect(router).toContain("router.use('/api/v1/tags/*', signedIn);");
+    expect(await read('src/report/interface/report.router.ts')).toContain("requireUser(container, 'admin'));");
     expect(await read('src/notice/interface/notice.router.ts')).not.toContain('requireUser');
     expect(await read('test/report/report.access.test.ts')).toContain('403');
     await expect(read('test/notice/notice.access.test.ts')).rejects.toThrow(/ENOENT/);
@@ -203,5 +205,26 @@ describe('layered add jobs', () => {
     expect((await cli(['new', 'tag', 'label:string'])).exitCode).toBe(0);
     await writeFile(path.join(dir, 'src/tag/interface/tag.consumer.ts'), '// mine\n');
     await expectRefusal(['add', 'jobs'], 2, 'src/tag/interface/tag.consumer.ts');
+  });
+});
+
+describe('a project with auth', () => {
+  beforeEach(async () => {
+    expect((await cli(['add', 'auth'])).exitCode).toBe(0);
+  });
+
+  it('passes layered check: the auth wiring is a feature, not a domain without a manifest', async () => {
+    expect((await cli(['new', 'tag', 'label:string'])).exitCode).toBe(0);
+    const result = await cli(['check', '--json']);
+    const findings = (JSON.parse(result.stdout) as { findings: Array<{ code: string }> }).findings.map((f) => f.code);
+    expect(findings).not.toContain('DOMAIN_WITHOUT_MANIFEST');
+  });
+
+  it.each(['user', 'refresh-token'])('refuses a domain named %s, whose table auth already has (exit 1)', async (name) => {
+    const before = await snapshotTree(dir);
+    const result = await cli(['new', name, 'label:string']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('Choose another name');
+    expect(await snapshotTree(dir)).toEqual(before);
   });
 });

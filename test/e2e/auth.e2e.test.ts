@@ -37,10 +37,10 @@ describe('layered add auth on a fresh project', () => {
     expect(result.exitCode, result.all).toBe(0);
   });
 
-  it("passes the project's own tests on SQLite, the attack corpus and the owner rule included", async () => {
-    const result = await project.npm(['test']);
+  it("passes the project's own tests on SQLite (and the login limiter on the machine's Redis), the attack corpus and the owner rule included", async () => {
+    const result = await project.npm(['test'], { TEST_REDIS_URL: 'redis://127.0.0.1:6379' });
     expect(result.exitCode, result.all).toBe(0);
-    for (const file of ['tokens', 'login', 'refresh', 'passwords', 'settings']) {
+    for (const file of ['tokens', 'login', 'login-limiter', 'refresh', 'passwords', 'settings']) {
       expect(passedIn(result.all, `test/auth/${file}.test.ts`), file).toBe(true);
     }
     for (const domain of ['customer', 'order', 'tag']) {
@@ -49,7 +49,7 @@ describe('layered add auth on a fresh project', () => {
   });
 
   it.each(SERVERS)("passes the project's own tests on the machine's %s", async (_name, createScratchDatabase) => {
-    const database = await createScratchDatabase();
+    const database = await createScratchDatabase('layered_e2e_auth');
     try {
       const result = await project.npm(['test'], { TEST_DATABASE_URL: database.url });
       expect(result.exitCode, result.all).toBe(0);

@@ -19,10 +19,11 @@ export class FlexibleLoginLimiter implements LoginLimiter {
     settings: AuthSettings,
     readonly redis: Redis | undefined = settings.redisUrl === undefined
       ? undefined
-      : new Redis(settings.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 }),
+      : connect(settings.redisUrl),
+    keyPrefix = 'login-failures',
   ) {
     const options = {
-      keyPrefix: 'login-failures',
+      keyPrefix,
       points: settings.loginMaxFailures,
       duration: settings.loginBlockSeconds,
     };
@@ -44,4 +45,14 @@ export class FlexibleLoginLimiter implements LoginLimiter {
   async reset(key: string): Promise<void> {
     await this.limiter.delete(key);
   }
+}
+
+/**
+ * The limiter's connection does not keep a stopping process alive: graceful shutdown closes
+ * the server and the database, and nothing else should hold the event loop open.
+ */
+function connect(url: string): Redis {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  redis.on('connect', () => redis.stream.unref());
+  return redis;
 }
