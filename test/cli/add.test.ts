@@ -145,7 +145,7 @@ describe('layered new --access', () => {
     const router = await read('src/tag/interface/tag.router.ts');
     expect(router).toContain('const signedIn = requireUser(container);');
     expect(router).toContain("router.use('/api/v1/tags/*', signedIn);");
-    expect(await read('src/report/interface/report.router.ts')).toContain("requireUser(container, 'admin'));");
+    expect(await read('src/report/interface/report.router.ts')).toContain("requireUser(container, 'admin');");
     expect(await read('src/notice/interface/notice.router.ts')).not.toContain('requireUser');
     expect(await read('test/report/report.access.test.ts')).toContain('403');
     await expect(read('test/notice/notice.access.test.ts')).rejects.toThrow(/ENOENT/);
