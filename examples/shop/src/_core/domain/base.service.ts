@@ -2,9 +2,11 @@ import type { Entity, Id } from './entity.js';
 import { NotFoundError, ValidationError } from './errors.js';
 import type { Page, PageRequest, Slice, SliceRequest } from './list.js';
 import { MAX_BATCH_SIZE, type FoundByIds, type Repository } from './repository.js';
+import type { OwnerScope } from './scope.js';
 
 /**
- * The seven CRUD operations over a repository port; absent rows become `NotFoundError`.
+ * The seven CRUD operations over a repository port; absent rows become `NotFoundError`, and
+ * so do rows outside the caller's `scope` (another user's row is not found, not forbidden).
  * Domain services extend it and add their own rules.
  *
  * @example
@@ -20,23 +22,23 @@ export abstract class BaseService<Create, E extends Entity, Update> {
     protected readonly resource: string,
   ) {}
 
-  async create(input: Create): Promise<E> {
+  async create(input: Create, scope?: OwnerScope): Promise<E> {
     await this.checkWrites([input], false);
-    return this.repository.create(input);
+    return this.repository.create(input, scope);
   }
 
-  async createMany(inputs: readonly Create[]): Promise<E[]> {
+  async createMany(inputs: readonly Create[], scope?: OwnerScope): Promise<E[]> {
     this.assertBatchSize(inputs.length);
     await this.checkWrites(inputs, true);
-    return this.repository.createMany(inputs);
+    return this.repository.createMany(inputs, scope);
   }
 
-  list(request: PageRequest): Promise<Page<E>> {
-    return this.repository.findPage(request);
+  list(request: PageRequest, scope?: OwnerScope): Promise<Page<E>> {
+    return this.repository.findPage(request, scope);
   }
 
-  slice(request: SliceRequest): Promise<Slice<E>> {
-    return this.repository.findSlice(request);
+  slice(request: SliceRequest, scope?: OwnerScope): Promise<Slice<E>> {
+    return this.repository.findSlice(request, scope);
   }
 
   /**
@@ -47,30 +49,30 @@ export abstract class BaseService<Create, E extends Entity, Update> {
     throw new Error(`${this.resource} has no ref field "${field}".`);
   }
 
-  async get(id: Id): Promise<E> {
-    const entity = await this.repository.findById(id);
+  async get(id: Id, scope?: OwnerScope): Promise<E> {
+    const entity = await this.repository.findById(id, scope);
     if (!entity) throw new NotFoundError(this.resource, id);
     return entity;
   }
 
-  async getMany(ids: readonly Id[]): Promise<FoundByIds<E>> {
+  async getMany(ids: readonly Id[], scope?: OwnerScope): Promise<FoundByIds<E>> {
     this.assertBatchSize(ids.length);
-    return this.repository.findByIds(ids);
+    return this.repository.findByIds(ids, scope);
   }
 
-  async update(id: Id, changes: Update): Promise<E> {
+  async update(id: Id, changes: Update, scope?: OwnerScope): Promise<E> {
     await this.checkWrites([changes], false);
-    const entity = await this.repository.update(id, changes);
+    const entity = await this.repository.update(id, changes, scope);
     if (!entity) throw new NotFoundError(this.resource, id);
     return entity;
   }
 
-  async delete(id: Id): Promise<void> {
-    if (!(await this.repository.delete(id))) throw new NotFoundError(this.resource, id);
+  async delete(id: Id, scope?: OwnerScope): Promise<void> {
+    if (!(await this.repository.delete(id, scope))) throw new NotFoundError(this.resource, id);
   }
 
-  count(): Promise<number> {
-    return this.repository.count();
+  count(scope?: OwnerScope): Promise<number> {
+    return this.repository.count(scope);
   }
 
   /**

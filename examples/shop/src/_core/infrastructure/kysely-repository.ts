@@ -1,13 +1,18 @@
+import { randomUUID } from 'node:crypto';
+
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 
+import type { DomainEvent } from '../domain/domain-event.js';
 import type { Entity, Id } from '../domain/entity.js';
 import type { ListCriteria, Page, PageRequest, Slice, SliceRequest } from '../domain/list.js';
 import type { FoundByIds, Repository } from '../domain/repository.js';
+import type { Owned, OwnerScope } from '../domain/scope.js';
 import { toDbDateTime } from './column-values.js';
 import type { Database } from './database.js';
 import { isDeadlock, translateDatabaseError, type Operation } from './database-errors.js';
 import { dialectOf, type Dialect } from './dialect.js';
 import { orderedBy, whereAfter, whereMatches } from './list-query.js';
+import type { Outbox } from './outbox.js';
 
 /** mysql2 and pg read timestamps as a Date, SQLite as text; the repository writes text. */
 type Timestamp = ColumnType<Date | string, string, string>;
@@ -19,7 +24,8 @@ export interface BaseTable {
   updatedAt: Timestamp;
 }
 
-type Columns<T> = Omit<T, keyof BaseTable>;
+/** What a subclass maps: not the shared columns, nor the owner, which only a scope sets. */
+type Columns<T> = Omit<T, keyof BaseTable | keyof Owned>;
 
 /**
  * Ids are 32-bit `integer` columns on every dialect (schema.ts). A larger id cannot exist, and
@@ -37,7 +43,10 @@ type AnyDatabase = Record<string, AnyTable>;
 
 /**
  * `Repository` over one Kysely table: lists filtered and sorted as asked, timestamps kept up to
- * date, driver errors translated. A subclass names its table and maps rows ↔ entities.
+ * date, driver errors translated, and an owner `scope` added to any query that is given one (the
+ * table then has an `owner_id` column). A subclass names its table and maps rows ↔ entities.
+ * Given an outbox, every write records its `<domain>.created|updated|deleted` events in the same
+ * transaction, so domains need no code for events.
  *
  * @example
  * export class ProductKyselyRepository
@@ -71,6 +80,7 @@ export abstract class KyselyRepository<
     db: Kysely<Database>,
     protected readonly table: string,
     protected readonly resource: string,
+    private readonly outbox?: Outbox,
   ) {
     this.db = db as unknown as Kysely<AnyDatabase>;
     this.dialect = dialectOf(db);
@@ -86,22 +96,29 @@ export abstract class KyselyRepository<
   /** Keys left `undefined` are not changed; `null` clears the column. */
   protected abstract toUpdate(changes: Update): Columns<Updateable<T>>;
 
-  create(input: Create): Promise<E> {
-    return this.translate('write', async () => {
-      if (this.returning) {
-        const row = await this.insertQuery(this.db, input).returningAll().executeTakeFirstOrThrow();
-        return this.toEntity(row as Selectable<T>);
-      }
-      const id = await this.insert(this.db, input);
-      return this.toEntity(await this.selectById(this.db, id));
-    });
+  create(input: Create, scope?: OwnerScope): Promise<E> {
+    return this.translate('write', () =>
+      this.withEvents(
+        async (db) => {
+          if (this.returning) {
+            const row = await this.insertQuery(db, input, scope)
+              .returningAll()
+              .executeTakeFirstOrThrow();
+            return this.toEntity(row as Selectable<T>);
+          }
+          const id = await this.insert(db, input, scope);
+          return this.toEntity(await this.selectById(db, id));
+        },
+        (created) => [this.event('created', created.id, created)],
+      ),
+    );
   }
 
   /**
    * All rows or none: one transaction, one insert per row. Where the database has `RETURNING`
    * (SQLite, PostgreSQL) each insert answers its row; MySQL has none, so one select follows.
    */
-  createMany(inputs: readonly Create[]): Promise<E[]> {
+  createMany(inputs: readonly Create[], scope?: OwnerScope): Promise<E[]> {
     if (inputs.length === 0) return Promise.resolve([]);
     return this.translate('write', () =>
       retryDeadlocks(() =>
@@ -109,39 +126,42 @@ export abstract class KyselyRepository<
           if (this.returning) {
             const created: E[] = [];
             for (const input of inputs) {
-              const row = await this.insertQuery(trx, input)
+              const row = await this.insertQuery(trx, input, scope)
                 .returningAll()
                 .executeTakeFirstOrThrow();
               created.push(this.toEntity(row as Selectable<T>));
             }
-            return created;
+            return this.recordEvents(trx, created);
           }
           const ids: Id[] = [];
-          for (const input of inputs) ids.push(await this.insert(trx, input));
+          for (const input of inputs) ids.push(await this.insert(trx, input, scope));
           const rows = await this.selectAll(trx).where('id', 'in', ids).orderBy('id').execute();
-          return rows.map((row) => this.toEntity(row as Selectable<T>));
+          return this.recordEvents(
+            trx,
+            rows.map((row) => this.toEntity(row as Selectable<T>)),
+          );
         }),
       ),
     );
   }
 
-  findPage({ page, pageSize, ...criteria }: PageRequest): Promise<Page<E>> {
+  findPage({ page, pageSize, ...criteria }: PageRequest, scope?: OwnerScope): Promise<Page<E>> {
     return this.translate('read', async () => {
       const [rows, total] = await Promise.all([
-        this.listed(criteria)
+        this.listed(criteria, scope)
           .limit(pageSize)
           .offset((page - 1) * pageSize)
           .execute(),
-        this.countMatching(criteria),
+        this.countMatching(criteria, scope),
       ]);
       return { items: rows.map((row) => this.toEntity(row as Selectable<T>)), total };
     });
   }
 
   /** One row past `limit` is read to learn whether more follow. */
-  findSlice({ limit, after, ...criteria }: SliceRequest): Promise<Slice<E>> {
+  findSlice({ limit, after, ...criteria }: SliceRequest, scope?: OwnerScope): Promise<Slice<E>> {
     return this.translate('read', async () => {
-      const listed = this.listed(criteria);
+      const listed = this.listed(criteria, scope);
       const rows = await (after ? whereAfter(listed, criteria.sort, after, this.dialect) : listed)
         .limit(limit + 1)
         .execute();
@@ -150,20 +170,20 @@ export abstract class KyselyRepository<
     });
   }
 
-  findById(id: Id): Promise<E | undefined> {
+  findById(id: Id, scope?: OwnerScope): Promise<E | undefined> {
     if (!possible(id)) return Promise.resolve(undefined);
     return this.translate('read', async () => {
-      const row = await this.selectAll(this.db).where('id', '=', id).executeTakeFirst();
+      const row = await this.selectAll(this.db, scope).where('id', '=', id).executeTakeFirst();
       return row && this.toEntity(row as Selectable<T>);
     });
   }
 
-  findByIds(ids: readonly Id[]): Promise<FoundByIds<E>> {
+  findByIds(ids: readonly Id[], scope?: OwnerScope): Promise<FoundByIds<E>> {
     if (ids.length === 0) return Promise.resolve({ items: [], missing: [] });
     return this.translate('read', async () => {
       const asked = ids.filter(possible);
       const rows = asked.length
-        ? await this.selectAll(this.db).where('id', 'in', asked).execute()
+        ? await this.selectAll(this.db, scope).where('id', 'in', asked).execute()
         : [];
       const byId = new Map(
         rows.map((row) => [Number(row.id), this.toEntity(row as Selectable<T>)]),
@@ -179,33 +199,46 @@ export abstract class KyselyRepository<
     });
   }
 
-  update(id: Id, changes: Update): Promise<E | undefined> {
+  update(id: Id, changes: Update, scope?: OwnerScope): Promise<E | undefined> {
     if (!possible(id)) return Promise.resolve(undefined);
-    return this.translate('write', async () => {
-      const query = this.db
-        .updateTable(this.table)
-        .set({ ...this.toUpdate(changes), updatedAt: toDbDateTime(new Date()) })
-        .where('id', '=', id);
-      if (this.returning) {
-        const row = await query.returningAll().executeTakeFirst();
-        return row && this.toEntity(row as Selectable<T>);
-      }
-      await query.execute();
-      const row = await this.selectAll(this.db).where('id', '=', id).executeTakeFirst();
-      return row && this.toEntity(row as Selectable<T>);
-    });
+    return this.translate('write', () =>
+      this.withEvents(
+        async (db) => {
+          let query = db
+            .updateTable(this.table)
+            .set({ ...this.toUpdate(changes), updatedAt: toDbDateTime(new Date()) })
+            .where('id', '=', id);
+          if (scope) query = query.where('ownerId', '=', scope.ownerId);
+          if (this.returning) {
+            const row = await query.returningAll().executeTakeFirst();
+            return row && this.toEntity(row as Selectable<T>);
+          }
+          await query.execute();
+          const row = await this.selectAll(db, scope).where('id', '=', id).executeTakeFirst();
+          return row && this.toEntity(row as Selectable<T>);
+        },
+        (updated) => (updated ? [this.event('updated', id, updated)] : []),
+      ),
+    );
   }
 
-  delete(id: Id): Promise<boolean> {
+  delete(id: Id, scope?: OwnerScope): Promise<boolean> {
     if (!possible(id)) return Promise.resolve(false);
-    return this.translate('delete', async () => {
-      const result = await this.db.deleteFrom(this.table).where('id', '=', id).executeTakeFirst();
-      return result.numDeletedRows > 0n;
-    });
+    return this.translate('delete', () =>
+      this.withEvents(
+        async (db) => {
+          let query = db.deleteFrom(this.table).where('id', '=', id);
+          if (scope) query = query.where('ownerId', '=', scope.ownerId);
+          const result = await query.executeTakeFirst();
+          return result.numDeletedRows > 0n;
+        },
+        (deleted) => (deleted ? [this.event('deleted', id, { id })] : []),
+      ),
+    );
   }
 
-  count(): Promise<number> {
-    return this.translate('read', () => this.countMatching({ filters: [] }));
+  count(scope?: OwnerScope): Promise<number> {
+    return this.translate('read', () => this.countMatching({ filters: [] }, scope));
   }
 
   /**
@@ -245,37 +278,82 @@ export abstract class KyselyRepository<
     }
   }
 
+  /**
+   * Runs a write; with an outbox, in a transaction that also records the events it made.
+   * Without one the write stays a single statement, as cheap as it was.
+   */
+  private withEvents<R>(
+    write: (db: Kysely<AnyDatabase>) => Promise<R>,
+    events: (result: R) => DomainEvent[],
+  ): Promise<R> {
+    const { outbox } = this;
+    if (!outbox) return write(this.db);
+    return this.db.transaction().execute(async (trx) => {
+      const result = await write(trx);
+      const made = events(result);
+      if (made.length > 0) await outbox.add(trx as unknown as Kysely<Database>, made);
+      return result;
+    });
+  }
+
+  /** Records one `created` event per entity, inside the caller's transaction. */
+  private async recordEvents(trx: Kysely<AnyDatabase>, created: E[]): Promise<E[]> {
+    if (this.outbox && created.length > 0) {
+      const events = created.map((entity) => this.event('created', entity.id, entity));
+      await this.outbox.add(trx as unknown as Kysely<Database>, events);
+    }
+    return created;
+  }
+
+  /** `order_item` rows make `order-item.created` events: the domain's name, as files spell it. */
+  private event(change: 'created' | 'updated' | 'deleted', id: Id, payload: unknown): DomainEvent {
+    return {
+      id: randomUUID(),
+      type: `${this.table.replaceAll('_', '-')}.${change}`,
+      aggregateId: id,
+      occurredAt: new Date().toISOString(),
+      payload,
+    };
+  }
+
   /** Whether the database answers writes with the rows written (`RETURNING`): not MySQL. */
   private get returning(): boolean {
     return this.db.getExecutor().adapter.supportsReturning;
   }
 
-  private insertQuery(db: Kysely<AnyDatabase>, input: Create) {
+  /** A scoped create is stamped with its owner: the body never names one. */
+  private insertQuery(db: Kysely<AnyDatabase>, input: Create, scope?: OwnerScope) {
     const now = toDbDateTime(new Date());
-    return db
-      .insertInto(this.table)
-      .values({ ...this.toInsert(input), createdAt: now, updatedAt: now } as Insertable<AnyTable>);
+    const owner = scope && { ownerId: scope.ownerId };
+    return db.insertInto(this.table).values({
+      ...this.toInsert(input),
+      ...owner,
+      createdAt: now,
+      updatedAt: now,
+    } as Insertable<AnyTable>);
   }
 
-  private async insert(db: Kysely<AnyDatabase>, input: Create): Promise<Id> {
-    const { insertId } = await this.insertQuery(db, input).executeTakeFirstOrThrow();
+  private async insert(db: Kysely<AnyDatabase>, input: Create, scope?: OwnerScope): Promise<Id> {
+    const { insertId } = await this.insertQuery(db, input, scope).executeTakeFirstOrThrow();
     return Number(insertId);
   }
 
-  private selectAll(db: Kysely<AnyDatabase>) {
-    return db.selectFrom(this.table).selectAll();
+  private selectAll(db: Kysely<AnyDatabase>, scope?: OwnerScope) {
+    const query = db.selectFrom(this.table).selectAll();
+    return scope ? query.where('ownerId', '=', scope.ownerId) : query;
   }
 
-  private listed({ filters, sort }: ListCriteria) {
-    return orderedBy(
-      whereMatches(this.selectAll(this.db), filters, this.dialect),
-      sort,
-      this.dialect,
-    );
+  private listed({ filters, sort }: ListCriteria, scope: OwnerScope | undefined) {
+    const matching = whereMatches(this.selectAll(this.db, scope), filters, this.dialect);
+    return orderedBy(matching, sort, this.dialect);
   }
 
-  private async countMatching({ filters }: Pick<ListCriteria, 'filters'>): Promise<number> {
-    const counted = this.db.selectFrom(this.table).select((eb) => eb.fn.countAll().as('count'));
+  private async countMatching(
+    { filters }: Pick<ListCriteria, 'filters'>,
+    scope: OwnerScope | undefined,
+  ): Promise<number> {
+    let counted = this.db.selectFrom(this.table).select((eb) => eb.fn.countAll().as('count'));
+    if (scope) counted = counted.where('ownerId', '=', scope.ownerId);
     const { count } = await whereMatches(counted, filters, this.dialect).executeTakeFirstOrThrow();
     return Number(count);
   }

@@ -11,6 +11,7 @@ import {
   jsonContent,
   listSchema,
 } from '../../_core/interface/schemas.js';
+import { bearerSecurity, requireUser } from '../../auth/interface/authenticate.js';
 import { CATEGORY_USE_CASE } from '../application/category.use-case.js';
 import {
   createCategorySchema,
@@ -33,12 +34,19 @@ const conflict = {
   description: 'A unique field clashes with another category',
   content: problemContent,
 };
+const guard = {
+  security: bearerSecurity,
+  responses: {
+    401: { description: 'No valid access token', content: problemContent },
+  },
+};
 
 const createCategory = createRoute({
   operationId: 'createCategory',
   method: 'post',
   path: '/api/v1/categories',
   tags,
+  security: guard.security,
   summary: 'Create a category',
   request: { body: { required: true, content: jsonContent(createCategorySchema) } },
   responses: {
@@ -49,6 +57,7 @@ const createCategory = createRoute({
     },
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -57,12 +66,14 @@ const createCategories = createRoute({
   method: 'post',
   path: '/api/v1/categories/bulk',
   tags,
+  security: guard.security,
   summary: 'Create up to 100 categories, all or none',
   request: { body: { required: true, content: jsonContent(createCategoriesSchema) } },
   responses: {
     201: { description: 'Created, in the order sent', content: many },
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -71,9 +82,10 @@ const listCategories = createRoute({
   method: 'get',
   path: '/api/v1/categories',
   tags,
+  security: guard.security,
   summary: 'Categories: filtered, sorted, paged by offset or cursor; or those with the given ids',
   request: { query: categoryListQuery },
-  responses: { 200: list, 422: invalid },
+  responses: { 200: list, 422: invalid, ...guard.responses },
 });
 
 const listCategoriesByParent = createRoute({
@@ -81,12 +93,14 @@ const listCategoriesByParent = createRoute({
   method: 'get',
   path: '/api/v1/categories/{id}/categories',
   tags,
+  security: guard.security,
   summary: 'Categories whose parentId is this category: filtered, sorted and paged as the list is',
   request: { params: idParamsSchema, query: categoryListQuery },
   responses: {
     200: list,
     404: { description: 'No category has this id', content: problemContent },
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -95,9 +109,15 @@ const getCategory = createRoute({
   method: 'get',
   path: '/api/v1/categories/{id}',
   tags,
+  security: guard.security,
   summary: 'Get a category',
   request: { params: idParamsSchema },
-  responses: { 200: { description: 'The category', content: one }, 404: notFound, 422: invalid },
+  responses: {
+    200: { description: 'The category', content: one },
+    404: notFound,
+    422: invalid,
+    ...guard.responses,
+  },
 });
 
 const replaceCategory = createRoute({
@@ -105,6 +125,7 @@ const replaceCategory = createRoute({
   method: 'put',
   path: '/api/v1/categories/{id}',
   tags,
+  security: guard.security,
   summary: 'Replace a category; optional fields left out become null',
   request: {
     params: idParamsSchema,
@@ -115,6 +136,7 @@ const replaceCategory = createRoute({
     404: notFound,
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -123,6 +145,7 @@ const updateCategory = createRoute({
   method: 'patch',
   path: '/api/v1/categories/{id}',
   tags,
+  security: guard.security,
   summary: 'Change the fields sent',
   request: {
     params: idParamsSchema,
@@ -133,6 +156,7 @@ const updateCategory = createRoute({
     404: notFound,
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -141,6 +165,7 @@ const deleteCategory = createRoute({
   method: 'delete',
   path: '/api/v1/categories/{id}',
   tags,
+  security: guard.security,
   summary: 'Delete a category',
   request: { params: idParamsSchema },
   responses: {
@@ -148,12 +173,18 @@ const deleteCategory = createRoute({
     404: notFound,
     409: { description: 'Other rows still refer to this category', content: problemContent },
     422: invalid,
+    ...guard.responses,
   },
 });
 
 export function createCategoryRouter(container: DependencyContainer) {
   const categories = resolve(container, CATEGORY_USE_CASE);
   const router = createRouter();
+  // Hono's `/*` also matches the collection's own path: one guard covers the domain's routes,
+  // and the same guard each list under a ref's target.
+  const signedIn = requireUser(container);
+  router.use('/api/v1/categories/*', signedIn);
+  router.use('/api/v1/categories/:id/categories', signedIn);
 
   router.openapi(createCategory, async (c) => {
     const created = await categories.create(c.req.valid('json'));

@@ -11,6 +11,7 @@ import {
   jsonContent,
   listSchema,
 } from '../../_core/interface/schemas.js';
+import { bearerSecurity, requireUser } from '../../auth/interface/authenticate.js';
 import { CUSTOMER_USE_CASE } from '../application/customer.use-case.js';
 import {
   createCustomerSchema,
@@ -30,12 +31,20 @@ const conflict = {
   description: 'A unique field clashes with another customer',
   content: problemContent,
 };
+const guard = {
+  security: bearerSecurity,
+  responses: {
+    401: { description: 'No valid access token', content: problemContent },
+    403: { description: 'Only admins may', content: problemContent },
+  },
+};
 
 const createCustomer = createRoute({
   operationId: 'createCustomer',
   method: 'post',
   path: '/api/v1/customers',
   tags,
+  security: guard.security,
   summary: 'Create a customer',
   request: { body: { required: true, content: jsonContent(createCustomerSchema) } },
   responses: {
@@ -46,6 +55,7 @@ const createCustomer = createRoute({
     },
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -54,12 +64,14 @@ const createCustomers = createRoute({
   method: 'post',
   path: '/api/v1/customers/bulk',
   tags,
+  security: guard.security,
   summary: 'Create up to 100 customers, all or none',
   request: { body: { required: true, content: jsonContent(createCustomersSchema) } },
   responses: {
     201: { description: 'Created, in the order sent', content: many },
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -68,9 +80,10 @@ const listCustomers = createRoute({
   method: 'get',
   path: '/api/v1/customers',
   tags,
+  security: guard.security,
   summary: 'Customers: filtered, sorted, paged by offset or cursor; or those with the given ids',
   request: { query: customerListQuery },
-  responses: { 200: list, 422: invalid },
+  responses: { 200: list, 422: invalid, ...guard.responses },
 });
 
 const getCustomer = createRoute({
@@ -78,9 +91,15 @@ const getCustomer = createRoute({
   method: 'get',
   path: '/api/v1/customers/{id}',
   tags,
+  security: guard.security,
   summary: 'Get a customer',
   request: { params: idParamsSchema },
-  responses: { 200: { description: 'The customer', content: one }, 404: notFound, 422: invalid },
+  responses: {
+    200: { description: 'The customer', content: one },
+    404: notFound,
+    422: invalid,
+    ...guard.responses,
+  },
 });
 
 const replaceCustomer = createRoute({
@@ -88,6 +107,7 @@ const replaceCustomer = createRoute({
   method: 'put',
   path: '/api/v1/customers/{id}',
   tags,
+  security: guard.security,
   summary: 'Replace a customer; optional fields left out become null',
   request: {
     params: idParamsSchema,
@@ -98,6 +118,7 @@ const replaceCustomer = createRoute({
     404: notFound,
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -106,6 +127,7 @@ const updateCustomer = createRoute({
   method: 'patch',
   path: '/api/v1/customers/{id}',
   tags,
+  security: guard.security,
   summary: 'Change the fields sent',
   request: {
     params: idParamsSchema,
@@ -116,6 +138,7 @@ const updateCustomer = createRoute({
     404: notFound,
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -124,6 +147,7 @@ const deleteCustomer = createRoute({
   method: 'delete',
   path: '/api/v1/customers/{id}',
   tags,
+  security: guard.security,
   summary: 'Delete a customer',
   request: { params: idParamsSchema },
   responses: {
@@ -131,12 +155,17 @@ const deleteCustomer = createRoute({
     404: notFound,
     409: { description: 'Other rows still refer to this customer', content: problemContent },
     422: invalid,
+    ...guard.responses,
   },
 });
 
 export function createCustomerRouter(container: DependencyContainer) {
   const customers = resolve(container, CUSTOMER_USE_CASE);
   const router = createRouter();
+  // Hono's `/*` also matches the collection's own path: one guard covers the domain's routes,
+  // and the same guard each list under a ref's target.
+  const signedIn = requireUser(container, 'admin');
+  router.use('/api/v1/customers/*', signedIn);
 
   router.openapi(createCustomer, async (c) => {
     const created = await customers.create(c.req.valid('json'));

@@ -11,6 +11,8 @@ import {
   jsonContent,
   listSchema,
 } from '../../_core/interface/schemas.js';
+import { bearerSecurity, requireUser } from '../../auth/interface/authenticate.js';
+import { ownedBy, visibleTo } from '../../auth/interface/owner-scope.js';
 import { ORDER_USE_CASE } from '../application/order.use-case.js';
 import {
   createOrderSchema,
@@ -33,12 +35,19 @@ const conflict = {
   description: 'A unique field clashes with another order',
   content: problemContent,
 };
+const guard = {
+  security: bearerSecurity,
+  responses: {
+    401: { description: 'No valid access token', content: problemContent },
+  },
+};
 
 const createOrder = createRoute({
   operationId: 'createOrder',
   method: 'post',
   path: '/api/v1/orders',
   tags,
+  security: guard.security,
   summary: 'Create an order',
   request: { body: { required: true, content: jsonContent(createOrderSchema) } },
   responses: {
@@ -49,6 +58,7 @@ const createOrder = createRoute({
     },
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -57,12 +67,14 @@ const createOrders = createRoute({
   method: 'post',
   path: '/api/v1/orders/bulk',
   tags,
+  security: guard.security,
   summary: 'Create up to 100 orders, all or none',
   request: { body: { required: true, content: jsonContent(createOrdersSchema) } },
   responses: {
     201: { description: 'Created, in the order sent', content: many },
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -71,9 +83,10 @@ const listOrders = createRoute({
   method: 'get',
   path: '/api/v1/orders',
   tags,
+  security: guard.security,
   summary: 'Orders: filtered, sorted, paged by offset or cursor; or those with the given ids',
   request: { query: orderListQuery },
-  responses: { 200: list, 422: invalid },
+  responses: { 200: list, 422: invalid, ...guard.responses },
 });
 
 const listOrdersByBuyer = createRoute({
@@ -81,12 +94,14 @@ const listOrdersByBuyer = createRoute({
   method: 'get',
   path: '/api/v1/customers/{id}/orders',
   tags,
+  security: guard.security,
   summary: 'Orders whose buyerId is this customer: filtered, sorted and paged as the list is',
   request: { params: idParamsSchema, query: orderListQuery },
   responses: {
     200: list,
     404: { description: 'No customer has this id', content: problemContent },
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -95,9 +110,15 @@ const getOrder = createRoute({
   method: 'get',
   path: '/api/v1/orders/{id}',
   tags,
+  security: guard.security,
   summary: 'Get an order',
   request: { params: idParamsSchema },
-  responses: { 200: { description: 'The order', content: one }, 404: notFound, 422: invalid },
+  responses: {
+    200: { description: 'The order', content: one },
+    404: notFound,
+    422: invalid,
+    ...guard.responses,
+  },
 });
 
 const replaceOrder = createRoute({
@@ -105,6 +126,7 @@ const replaceOrder = createRoute({
   method: 'put',
   path: '/api/v1/orders/{id}',
   tags,
+  security: guard.security,
   summary: 'Replace an order; optional fields left out become null',
   request: {
     params: idParamsSchema,
@@ -115,6 +137,7 @@ const replaceOrder = createRoute({
     404: notFound,
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -123,6 +146,7 @@ const updateOrder = createRoute({
   method: 'patch',
   path: '/api/v1/orders/{id}',
   tags,
+  security: guard.security,
   summary: 'Change the fields sent',
   request: {
     params: idParamsSchema,
@@ -133,6 +157,7 @@ const updateOrder = createRoute({
     404: notFound,
     409: conflict,
     422: invalid,
+    ...guard.responses,
   },
 });
 
@@ -141,6 +166,7 @@ const deleteOrder = createRoute({
   method: 'delete',
   path: '/api/v1/orders/{id}',
   tags,
+  security: guard.security,
   summary: 'Delete an order',
   request: { params: idParamsSchema },
   responses: {
@@ -148,43 +174,58 @@ const deleteOrder = createRoute({
     404: notFound,
     409: { description: 'Other rows still refer to this order', content: problemContent },
     422: invalid,
+    ...guard.responses,
   },
 });
 
 export function createOrderRouter(container: DependencyContainer) {
   const orders = resolve(container, ORDER_USE_CASE);
   const router = createRouter();
+  // Hono's `/*` also matches the collection's own path: one guard covers the domain's routes,
+  // and the same guard each list under a ref's target.
+  const signedIn = requireUser(container);
+  router.use('/api/v1/orders/*', signedIn);
+  router.use('/api/v1/customers/:id/orders', signedIn);
 
   router.openapi(createOrder, async (c) => {
-    const created = await orders.create(c.req.valid('json'));
+    const created = await orders.create(c.req.valid('json'), ownedBy(c));
     return c.json(created, 201, { Location: `/api/v1/orders/${created.data.id}` });
   });
 
   router.openapi(createOrders, async (c) =>
-    c.json(await orders.createMany(c.req.valid('json')), 201),
+    c.json(await orders.createMany(c.req.valid('json'), ownedBy(c)), 201),
   );
 
-  router.openapi(listOrders, async (c) => c.json(await orders.find(c.req.valid('query')), 200));
+  router.openapi(listOrders, async (c) =>
+    c.json(await orders.find(c.req.valid('query'), visibleTo(c)), 200),
+  );
 
   router.openapi(listOrdersByBuyer, async (c) =>
     c.json(
-      await orders.findReferring('buyerId', c.req.valid('param').id, c.req.valid('query')),
+      await orders.findReferring(
+        'buyerId',
+        c.req.valid('param').id,
+        c.req.valid('query'),
+        visibleTo(c),
+      ),
       200,
     ),
   );
 
-  router.openapi(getOrder, async (c) => c.json(await orders.get(c.req.valid('param').id), 200));
+  router.openapi(getOrder, async (c) =>
+    c.json(await orders.get(c.req.valid('param').id, visibleTo(c)), 200),
+  );
 
   router.openapi(replaceOrder, async (c) =>
-    c.json(await orders.update(c.req.valid('param').id, c.req.valid('json')), 200),
+    c.json(await orders.update(c.req.valid('param').id, c.req.valid('json'), visibleTo(c)), 200),
   );
 
   router.openapi(updateOrder, async (c) =>
-    c.json(await orders.update(c.req.valid('param').id, c.req.valid('json')), 200),
+    c.json(await orders.update(c.req.valid('param').id, c.req.valid('json'), visibleTo(c)), 200),
   );
 
   router.openapi(deleteOrder, async (c) => {
-    await orders.delete(c.req.valid('param').id);
+    await orders.delete(c.req.valid('param').id, visibleTo(c));
     return c.body(null, 204);
   });
 
