@@ -81,7 +81,7 @@ describe('layered add jobs', () => {
     const before = await snapshotTree(project.dir);
     const result = await project.cli(['add', 'jobs']);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain('has jobs already');
+    expect(result.stderr).toContain('already has jobs');
     expect(await snapshotTree(project.dir)).toEqual(before);
   });
 
