@@ -44,8 +44,12 @@ export const toDbDateTime = lift((value: string | Date): string => {
   return date.toISOString().replace('T', ' ').replace('Z', '');
 });
 
+/** What `toDbDateTime` writes: read back by moving two characters, without a Date (lists read many). */
+const DB_DATE_TIME = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/;
+
 export const fromDbDateTime = lift((value: string | Date): string => {
   if (value instanceof Date) return value.toISOString();
+  if (DB_DATE_TIME.test(value)) return `${value.slice(0, 10)}T${value.slice(11)}Z`;
   const text = value.replace(' ', 'T');
   return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`).toISOString();
 });
