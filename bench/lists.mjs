@@ -105,7 +105,9 @@ for (const database of databases) {
     const measured = {};
     for (const [route, pathname] of Object.entries(await routes())) {
       const requests = [{ method: 'GET', path: pathname }];
-      const options = { connections, label: `${database} ${route}` };
+      // The deep offset page is shown for comparison: under load some of its requests exceed
+      // the query timeout (503), which is the point of cursors.
+      const options = { connections, label: `${database} ${route}`, failures: route.startsWith('offset') };
       await load(PORT, requests, { ...options, seconds: 2 });
       const runs = [];
       for (let round = 0; round < rounds; round += 1) runs.push(await load(PORT, requests, { ...options, seconds: duration }));
@@ -119,11 +121,11 @@ for (const database of databases) {
 }
 
 console.log(`${rowCount} rows; autocannon -c ${connections} -d ${duration}, median of ${rounds} runs, loopback, Node ${process.version}\n`);
-console.log('| database | route | req/s | p99 ms | ÷ GET by id |');
-console.log('|---|---|---:|---:|---:|');
+console.log('| database | route | req/s | p99 ms | ÷ GET by id | failed |');
+console.log('|---|---|---:|---:|---:|---:|');
 for (const { database, route, run, byId } of rows) {
   const ratio = run.rps / byId.rps;
   const goal = route.startsWith('cursor') || route.startsWith('indexed') ? (ratio < 0.5 ? ' (below 0.5)' : '') : '';
-  console.log(`| ${database} | ${route} | ${Math.round(run.rps)} | ${run.p99} | ${ratio.toFixed(2)}${goal} |`);
+  console.log(`| ${database} | ${route} | ${Math.round(run.rps)} | ${run.p99} | ${ratio.toFixed(2)}${goal} | ${run.failed} |`);
 }
 rmSync(app.work, { recursive: true, force: true });
