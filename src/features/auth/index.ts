@@ -10,7 +10,7 @@ import type { Project } from '../../project.js';
 import { renderTemplateTree } from '../../render/template-tree.js';
 import { domainNames } from '../../spec/index.js';
 import type { Feature } from '../feature.js';
-import { addDependencies, appendLines, recordFeature } from '../project-edits.js';
+import { addDependencies, appendLines, inProject, recordFeature } from '../project-edits.js';
 
 /** Newest versions that run on Node 20 (ioredis 6 and rate-limiter-flexible 11 say >= 20). */
 export const AUTH_DEPENDENCIES = {
@@ -36,7 +36,6 @@ PASSWORD_HASH_COST=17
 REDIS_URL=
 `;
 
-
 export const authFeature: Feature = {
   name: 'auth',
   next: 'Added auth. Next: npm install, npm run migrate, then POST /api/v1/auth/register (see the README for --access on layered new).',
@@ -46,8 +45,8 @@ export const authFeature: Feature = {
     const migration = await migrationName(root, config.migrations, 'auth');
     const files = await renderTemplateTree(path.join(templatesRoot, 'features', 'auth'), { migrationName: migration });
     for (const file of files) {
-      const target = file.path.startsWith('migrations/') ? `${config.migrations}/${file.path.slice('migrations/'.length)}` : file.path;
-      tree.create(target, file.content);
+      const placed = inProject(config, file);
+      tree.create(placed.path, placed.content);
     }
     // Wired like a domain named `auth`: `registerAuthModule` and `createAuthRouter`.
     const registrations = await editRegistrations('add', tree, config, domainNames('auth'));

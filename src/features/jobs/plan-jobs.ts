@@ -9,13 +9,14 @@ import { editRegistrations } from '../../generate/register-domain.js';
 import { manifestPath, readManifest, serializeManifest } from '../../manifest.js';
 import { templatesRoot } from '../../package-info.js';
 import { Tree } from '../../plan/index.js';
-import { hasFeature, listDomains, MARKER, type Project } from '../../project.js';
+import { listDomains, type Project } from '../../project.js';
 import { domainView } from '../../render/domain-view.js';
 import { formatFiles } from '../../render/format.js';
 import { overrideRoot } from '../../render/overrides.js';
 import { renderTemplateTree } from '../../render/template-tree.js';
 import { domainNames } from '../../spec/index.js';
 import type { Feature } from '../feature.js';
+import { addDependencies, inProject, recordFeature } from '../project-edits.js';
 import { withJobsRegistered } from './register-jobs-module.js';
 
 const FEATURE_ROOT = path.join(templatesRoot, 'features', 'jobs');
@@ -39,14 +40,12 @@ async function planJobs(project: Project): Promise<Tree> {
 
   const migration = await migrationName(root, config.migrations, 'outbox');
   const core = await renderTemplateTree(path.join(FEATURE_ROOT, 'project'), { migrationName: migration });
-  const relocated = core.map((file) => ({
-    ...file,
-    path: file.path.startsWith('migrations/') ? `${config.migrations}/${file.path.slice('migrations/'.length)}` : file.path,
-  }));
-  for (const file of await formatFiles(root, relocated)) tree.create(file.path, file.content);
+  for (const file of await formatFiles(root, core.map((file) => inProject(config, file)))) tree.create(file.path, file.content);
 
-  tree.modify('package.json', await withJobsPackage(tree));
-  tree.modify(MARKER, withFeatures(tree.read(MARKER) ?? '', withJobs.config.features));
+  const additions = JSON.parse(await readFile(path.join(FEATURE_ROOT, 'package.json'), 'utf8')) as PackageAdditions;
+  addScripts(tree, additions.scripts);
+  addDependencies(tree, additions.dependencies);
+  recordFeature(tree, 'jobs');
   const container = tree.read(config.serverContainer);
   tree.modify(config.serverContainer, withJobsRegistered(container, config.serverContainer));
 
@@ -74,13 +73,17 @@ async function planConsumer(project: Project, tree: Tree, domain: string): Promi
   );
 }
 
-/** package.json with BullMQ, ioredis and the worker's scripts; a script name already in use is refused. */
-async function withJobsPackage(tree: Tree): Promise<string> {
+interface PackageAdditions {
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+}
+
+/** The worker's scripts in package.json; a script name already in use for something else is refused. */
+function addScripts(tree: Tree, scripts: Readonly<Record<string, string>>): void {
   const text = tree.read('package.json');
   if (text === null) throw missing('package.json');
-  const pkg = JSON.parse(text) as { scripts?: Record<string, string>; dependencies?: Record<string, string> };
-  const additions = JSON.parse(await readFile(path.join(FEATURE_ROOT, 'package.json'), 'utf8')) as Required<typeof pkg>;
-  const taken = Object.keys(additions.scripts).filter((name) => pkg.scripts?.[name] !== undefined && pkg.scripts[name] !== additions.scripts[name]);
+  const pkg = JSON.parse(text) as { scripts?: Record<string, string> };
+  const taken = Object.keys(scripts).filter((name) => pkg.scripts?.[name] !== undefined && pkg.scripts[name] !== scripts[name]);
   if (taken.length > 0) {
     throw new LayeredError('PACKAGE_SCRIPT_TAKEN', `package.json already has the script${taken.length > 1 ? 's' : ''} ${taken.join(', ')}, which jobs needs.`, {
       hint: 'Rename or remove them, then run `layered add jobs` again. Nothing was changed.',
@@ -88,19 +91,7 @@ async function withJobsPackage(tree: Tree): Promise<string> {
       file: 'package.json',
     });
   }
-  pkg.scripts = { ...pkg.scripts, ...additions.scripts };
-  // A version the user pinned already is kept.
-  pkg.dependencies = sortKeys({ ...additions.dependencies, ...pkg.dependencies });
-  return `${JSON.stringify(pkg, null, 2)}\n`;
-}
-
-function withFeatures(text: string, features: string[]): string {
-  const config = JSON.parse(text) as Record<string, unknown>;
-  return `${JSON.stringify({ ...config, features }, null, 2)}\n`;
-}
-
-function sortKeys(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  tree.modify('package.json', `${JSON.stringify({ ...pkg, scripts: { ...pkg.scripts, ...scripts } }, null, 2)}\n`);
 }
 
 function missing(file: string): LayeredError {
