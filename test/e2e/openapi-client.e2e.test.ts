@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -111,7 +111,7 @@ describe('a typed client generated from /api/openapi.json', () => {
     await writeFile(path.join(work, 'package.json'), '{ "type": "module" }');
     await writeFile(path.join(work, 'client.ts'), client(server.baseUrl));
     await execa(path.join(tools, 'node_modules', '.bin', 'openapi-typescript'), ['openapi.json', '-o', 'api.ts'], { cwd: work });
-    await execa('ln', ['-s', path.join(tools, 'node_modules'), path.join(work, 'node_modules')]);
+    await symlink(path.join(tools, 'node_modules'), path.join(work, 'node_modules'), 'dir');
 
     const tsc = path.join(tools, 'node_modules', '.bin', 'tsc');
     const options = ['--strict', '--module', 'nodenext', '--target', 'es2022', '--skipLibCheck'];
